@@ -1,0 +1,54 @@
+import { createRequire } from "node:module";
+
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { configVariable, defineConfig } from "hardhat/config";
+
+const require = createRequire(import.meta.url);
+
+// The compiler comes from the solc npm package and runs as WASM, so a build
+// never downloads a compiler. The version must equal the package version.
+const SOLC_VERSION = "0.8.28";
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    version: SOLC_VERSION,
+    path: require.resolve("solc/soljson.js"),
+    settings: {
+      evmVersion: "cancun",
+      optimizer: { enabled: true, runs: 200 },
+      viaIR: false,
+    },
+  },
+  paths: {
+    tests: { mocha: "test/contracts", solidity: "test/solidity" },
+  },
+  typechain: { outDir: "types/ethers-contracts" },
+  networks: {
+    // The in-process zero-fee chain used by tests and by `jurybox simulate`.
+    hardhat: {
+      type: "edr-simulated",
+      chainType: "l1",
+      chainId: 1337,
+      hardfork: "cancun",
+      initialBaseFeePerGas: 0,
+      gasPrice: 0,
+      blockGasLimit: 30_000_000n,
+      allowUnlimitedContractSize: false,
+    },
+    // The embedded chain that `npm start` supervises on 127.0.0.1:8545.
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      url: "http://127.0.0.1:8545",
+      gasPrice: 0,
+    },
+    besu: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("BESU_RPC_URL"),
+      accounts: [configVariable("BESU_DEPLOYER_KEY")],
+      gasPrice: 0,
+    },
+  },
+});
