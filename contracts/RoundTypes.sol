@@ -36,7 +36,7 @@ struct Bidder {
 /// @notice Everything `createRound` needs, in one transaction.
 struct RoundParams {
     string title;
-    string reference;
+    string referenceNumber;
     Rules rules;
     Criterion[] criteria;
     Bidder[] bidders;
