@@ -1,0 +1,108 @@
+import {
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  http,
+  type Address,
+  type Chain,
+  type Hash,
+  type Hex,
+  type PublicClient,
+} from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+
+import { registryAbi } from "./abi.ts";
+
+/**
+ * The JSON-RPC endpoint on the app's own origin. cli/serve forwards it to
+ * the chain, so a tablet on the LAN needs to reach only the app server.
+ */
+export function appRpcUrl(): string {
+  return new URL("rpc", `${window.location.origin}/`).toString();
+}
+
+export function appChain(chainId: number, rpcUrl: string): Chain {
+  return defineChain({
+    id: chainId,
+    name: `Jurybox chain ${chainId}`,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+}
+
+/** Reads the chain through `rpcUrl`, polling once a second. */
+export function createChainClient(
+  chainId: number,
+  rpcUrl = appRpcUrl(),
+): PublicClient {
+  return createPublicClient({
+    chain: appChain(chainId, rpcUrl),
+    transport: http(rpcUrl, { retryCount: 1, timeout: 10_000 }),
+    pollingInterval: 1_000,
+  });
+}
+
+type RegistryFunction =
+  | "createRound"
+  | "claimSeat"
+  | "reissueSeat"
+  | "recuse"
+  | "commitSheet"
+  | "closeScoring"
+  | "revealSheet"
+  | "finalize"
+  | "cancelRound";
+
+/** A registry call: the function and its arguments in ABI order. */
+export interface RegistryCall {
+  functionName: RegistryFunction;
+  args: readonly unknown[];
+}
+
+export class TransactionRevertedError extends Error {
+  readonly hash: Hash;
+  constructor(functionName: string, hash: Hash) {
+    super(
+      `The ${functionName} transaction ${hash} was mined but reverted; ` +
+        "reload the round to see its current state.",
+    );
+    this.name = "TransactionRevertedError";
+    this.hash = hash;
+  }
+}
+
+/**
+ * Signs a registry call with a local private key and sends it as a raw
+ * transaction with gas price 0, then waits for its receipt. The chain has
+ * zero gas prices, so the sending key needs no funds; the node never holds
+ * the key (no eth_sendTransaction).
+ */
+export async function sendRegistryCall(
+  client: PublicClient,
+  registry: Address,
+  privateKey: Hex,
+  call: RegistryCall,
+): Promise<Hash> {
+  const account = privateKeyToAccount(privateKey);
+  const wallet = createWalletClient({
+    account,
+    chain: client.chain,
+    transport: http(client.transport.url as string, { retryCount: 0 }),
+  });
+  const hash = await wallet.writeContract({
+    address: registry,
+    abi: registryAbi,
+    functionName: call.functionName,
+    args: call.args,
+    gasPrice: 0n,
+  } as unknown as Parameters<typeof wallet.writeContract>[0]);
+  const receipt = await client.waitForTransactionReceipt({
+    hash,
+    pollingInterval: 250,
+    timeout: 60_000,
+  });
+  if (receipt.status !== "success") {
+    throw new TransactionRevertedError(call.functionName, hash);
+  }
+  return hash;
+}
