@@ -1,0 +1,162 @@
+import { z } from "zod";
+import { countDecimals } from "../units.ts";
+
+// Leaf schemas of the round and case files. Each one rejects a wrong value
+// with a message that states the expected form, with an example.
+
+/** Largest criterion maximum: a score is a uint16 of hundredths. */
+export const MAX_CRITERION_POINTS = 655.35;
+/** Largest weight: a weight is a uint32 of hundredths. */
+export const MAX_WEIGHT_POINTS = 42_949_672.95;
+/** Largest amount of money: money is a uint128 of minor units. */
+export const MAX_MONEY = 2n ** 128n - 1n;
+/** Largest seat count: seats are numbered with a uint16. */
+export const MAX_EVALUATORS = 65_535;
+
+type NumberRule = readonly [(value: number) => boolean, string];
+
+function numberWithRules(rules: readonly NumberRule[]) {
+  return z.number().superRefine((value, context) => {
+    const broken = rules.find(([holds]) => !holds(value));
+    if (broken !== undefined) context.addIssue(broken[1]);
+  });
+}
+
+function hasAtMostDecimals(decimals: number): NumberRule {
+  const unit = decimals === 2 ? "hundredths" : "ten-thousandths";
+  return [
+    (value) => (countDecimals(value) ?? Infinity) <= decimals,
+    `has more than ${decimals} decimals; round it to ${unit}`,
+  ];
+}
+
+const notNegative: NumberRule = [(value) => value >= 0, "must be 0 or more"];
+
+/** A score or quantitative score in points, at most two decimals. */
+export const pointsSchema = numberWithRules([
+  notNegative,
+  hasAtMostDecimals(2),
+]);
+
+/** A criterion maximum in points: above 0, at most 655.35. */
+export const maxPointsSchema = numberWithRules([
+  [(value) => value > 0, "must be greater than 0"],
+  hasAtMostDecimals(2),
+  [
+    (value) => value <= MAX_CRITERION_POINTS,
+    `must be at most ${MAX_CRITERION_POINTS}, the largest score that fits ` +
+      "in hundredths on chain; lower it or scale every maximum down",
+  ],
+]);
+
+/** Builds the schema of a weight in points, with at most two decimals. */
+export function weightSchema(minimum: "zero" | "positive") {
+  const lowest: NumberRule =
+    minimum === "zero"
+      ? notNegative
+      : [(value) => value > 0, "must be greater than 0"];
+  return numberWithRules([
+    lowest,
+    hasAtMostDecimals(2),
+    [
+      (value) => value <= MAX_WEIGHT_POINTS,
+      `must be at most ${MAX_WEIGHT_POINTS}`,
+    ],
+  ]);
+}
+
+/** A given price score in points, at most four decimals. */
+export const priceScoreSchema = numberWithRules([
+  notNegative,
+  hasAtMostDecimals(4),
+]);
+
+/** Builds the schema of a whole number from `minimum` to `maximum`. */
+export function integerSchema(minimum: number, maximum: number) {
+  return numberWithRules([
+    [Number.isInteger, "must be a whole number"],
+    [(value) => value >= minimum, `must be at least ${minimum}`],
+    [(value) => value <= maximum, `must be at most ${maximum}`],
+  ]);
+}
+
+const MONEY_FORMAT =
+  'must be a whole number of won as a decimal string, e.g. "100111000"';
+
+/** Money as a decimal string of whole minor units, above 0. */
+export const moneySchema = z
+  .string({ error: MONEY_FORMAT })
+  .superRefine((value, context) => {
+    if (!/^\d+$/.test(value)) context.addIssue(MONEY_FORMAT);
+    else if (BigInt(value) === 0n) context.addIssue("must be greater than 0");
+    else if (BigInt(value) > MAX_MONEY) {
+      context.addIssue(`must be at most ${MAX_MONEY}`);
+    }
+  });
+
+/** A name or title: text that is not blank. */
+export const nameSchema = z
+  .string()
+  .refine((value) => value.trim() !== "", "must not be empty");
+
+/** Builds the schema of one name out of a fixed list. */
+export function choiceSchema<const T extends readonly [string, ...string[]]>(
+  choices: T,
+) {
+  return z.enum(choices, {
+    error: (issue) => {
+      if (issue.input === undefined) return undefined;
+      const list = choices.map((choice) => `"${choice}"`).join(", ");
+      return `must be one of ${list}, not ${JSON.stringify(issue.input)}`;
+    },
+  });
+}
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * Converts an ISO 8601 date-time with a UTC offset ("Z" or "+09:00") to
+ * UTC seconds. Returns undefined for any other text, including impossible
+ * dates such as February 30.
+ */
+export function parseDateTime(text: string): number | undefined {
+  const match = DATE_TIME.exec(text);
+  if (match === null) return undefined;
+  const [year, month, day, hour, minute, second = 0] = match
+    .slice(1, 7)
+    .map((part) => Number(part ?? 0));
+  const offsetSign = match[8] === "-" ? -1 : 1;
+  const offsetHours = Number(match[9] ?? 0);
+  const offsetMinutes = Number(match[10] ?? 0);
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  if (offsetHours > 23 || offsetMinutes > 59) return undefined;
+
+  const utcMilliseconds = Date.UTC(year, month - 1, day, hour, minute, second);
+  const date = new Date(utcMilliseconds);
+  // Date.UTC rolls February 30 over to March 2 and maps years 0-99 to
+  // 1900-1999: reject any field that moved.
+  const moved =
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day;
+  if (moved) return undefined;
+  const offsetSeconds = offsetSign * (offsetHours * 3600 + offsetMinutes * 60);
+  return utcMilliseconds / 1000 - offsetSeconds;
+}
+
+const DATE_TIME_FORMAT =
+  'a date and time with a UTC offset, e.g. "2026-12-04T17:00:00+09:00"';
+
+/** A date-time with a UTC offset, such as "2026-12-04T17:00:00+09:00". */
+export const dateTimeSchema = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? `is missing; add ${DATE_TIME_FORMAT}`
+        : `must be ${DATE_TIME_FORMAT}`,
+  })
+  .refine(
+    (value) => parseDateTime(value) !== undefined,
+    `must be ${DATE_TIME_FORMAT}`,
+  );
