@@ -56,6 +56,26 @@ struct BidderResult {
     uint16 negotiationOrder;
 }
 
+/// @notice Everything the tally reads, in the units of `RoundParams`. `sheets` holds one sheet per revealed seat in seat
+/// order, each flat and bidder-major over the qualitative criteria: `sheets[s][b * Q + q]`, in hundredths.
+struct TallyInput {
+    uint8 trim;
+    uint8 technicalScoring;
+    uint8 priceFormula;
+    uint8 qualifyingPercent;
+    uint32 technicalWeight;
+    uint32 priceWeight;
+    uint128 estimatedPrice;
+    uint8[] tieBreak;
+    uint16[] maxPoints;
+    bool[] quantitative;
+    uint128[] bidPrices;
+    uint32[] givenPriceScores;
+    uint16[][] quantitativeScores;
+    uint16[][] sheets;
+    bytes32 lotterySeed;
+}
+
 uint8 constant TRIM_HIGH_LOW_TOTAL = 0;
 uint8 constant TRIM_HIGH_LOW_CRITERION = 1;
 uint8 constant TRIM_NONE = 2;
