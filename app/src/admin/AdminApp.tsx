@@ -1,0 +1,3 @@
+export function AdminApp(_props: { path: string[]; signInToken?: string }) {
+  return <p>Admin</p>;
+}

@@ -1,0 +1,103 @@
+import { useTranslation } from "react-i18next";
+
+import {
+  countSeats,
+  type RoundProgress,
+  type SeatProgress,
+} from "../chain/progress.ts";
+import { formatCount, formatKst } from "../lib/format.ts";
+import type { Submissions } from "../storage/tablet-store.ts";
+import { Screen } from "../ui/Screen.tsx";
+import type { SendStatus } from "./useSender.ts";
+
+/**
+ * After submitting: the state of the tablet's sheet, the committee's
+ * progress as counts only, and the automatic reveal once scoring closes.
+ */
+export function WaitingScreen({
+  progress,
+  seat,
+  submissions,
+  status,
+  known,
+  onEdit,
+  onRetry,
+}: {
+  progress: RoundProgress;
+  seat?: SeatProgress;
+  submissions: Submissions;
+  status: SendStatus;
+  /** False until the chain has been read at least once. */
+  known: boolean;
+  onEdit?: () => void;
+  onRetry: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const counts = countSeats(progress);
+  const revealing = progress.phase === "revealing";
+
+  let line: string;
+  if (status.state === "failed") {
+    line =
+      status.action === "reveal"
+        ? t("waiting.revealFailed", { message: status.message })
+        : t("waiting.failed", { message: status.message });
+  } else if (status.state === "queued") {
+    line = t("waiting.queued");
+  } else if (revealing && seat?.state === "revealed") {
+    line = t("waiting.revealed", {
+      revealed: counts.revealed,
+      committed: counts.committed,
+    });
+  } else if (revealing) {
+    line = t("waiting.revealing");
+  } else if (submissions.pending || !known) {
+    line = t("waiting.sending");
+  } else {
+    line = t("waiting.onChain", {
+      time: formatKst(seat?.committedAt, language),
+    });
+  }
+
+  const rows: [string, number][] = [
+    [t("waiting.committed"), counts.committed],
+    [t("waiting.claimed"), counts.claimed],
+    [t("waiting.recused"), counts.recused],
+    [t("waiting.seats"), counts.seats],
+  ];
+
+  return (
+    <Screen title={t("waiting.title")} className="waiting">
+      <p
+        className={`send-state ${status.state}`}
+        role="status"
+        aria-live="polite"
+      >
+        {line}
+      </p>
+      {status.state === "failed" && (
+        <button type="button" onClick={onRetry}>
+          {t("app.retry")}
+        </button>
+      )}
+      <h2>{t("waiting.committee")}</h2>
+      <dl className="counts">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{formatCount(value, language)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="hint">{t("waiting.hint")}</p>
+      {onEdit && (
+        <div className="actions">
+          <button type="button" onClick={onEdit}>
+            {t("waiting.edit")}
+          </button>
+        </div>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,211 @@
+import { existsSync } from "node:fs";
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import { isIP } from "node:net";
+import { networkInterfaces } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { AdminSignIn, createSignInToken } from "./admin-signin.ts";
+import { createSelfSignedCertificate } from "./certificate.ts";
+import { setSecurityHeaders } from "./headers.ts";
+import { proxyRpc } from "./rpc-proxy.ts";
+import { sendJson, sendText, serveStatic } from "./static-files.ts";
+
+export interface AppServerOptions {
+  /** Folder of the built app; default app/dist, built with Vite when missing. */
+  root?: string;
+  /** Address to listen on; default 127.0.0.1. Use a LAN address (or 0.0.0.0) with `https` for tablets. */
+  host?: string;
+  /** TCP port; default 5173, 0 picks a free one. */
+  port?: number;
+  /** The chain's JSON-RPC URL that /rpc forwards to; default http://127.0.0.1:8545. */
+  chainRpcUrl?: string;
+  /** Chain id and registry the admin console uses, served as /config.json. */
+  chainId?: number;
+  registry?: string;
+  /** Serve HTTPS with a self-signed certificate made at start. */
+  https?: boolean;
+  /** File with the admin private key; enables the one-time sign-in link. */
+  adminKeyFile?: string;
+  /** The sign-in token; generated when omitted. */
+  adminSignInToken?: string;
+  /** Receives one line per start, stop and handled error; default console.error. */
+  log?: (line: string) => void;
+}
+
+export interface AppServer {
+  /** The app's origin with a trailing slash, e.g. http://127.0.0.1:5173/. */
+  url: string;
+  /** The one-time admin sign-in link, when an admin key file was given. */
+  adminSignInUrl?: string;
+  /** SHA-256 fingerprint of the self-signed certificate, with `https`. */
+  certificateFingerprint?: string;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_ROOT = fileURLToPath(new URL("../../app/dist", import.meta.url));
+
+async function ensureBuilt(root: string, log: (line: string) => void) {
+  if (existsSync(join(root, "index.html"))) return;
+  if (resolve(root) !== resolve(DEFAULT_ROOT)) {
+    throw new Error(`${root} has no index.html; build the app into it first.`);
+  }
+  log("app: app/dist is missing, building the web app with Vite…");
+  const { build } = await import("vite");
+  await build({
+    configFile: fileURLToPath(new URL("../../vite.config.ts", import.meta.url)),
+    logLevel: "warn",
+  });
+}
+
+/** Returns the first non-internal IPv4 address of this machine, for LAN links. */
+function lanAddress(): string | undefined {
+  for (const entries of Object.values(networkInterfaces())) {
+    for (const entry of entries ?? []) {
+      if (entry.family === "IPv4" && !entry.internal) return entry.address;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * True for a Host header that names this server by IP address or as
+ * localhost. Domain names are rejected so that a page on another site
+ * cannot reach /rpc through DNS rebinding.
+ */
+function isAllowedHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.replace(/:\d+$/, "").replace(/^\[(.*)\]$/, "$1");
+  return name === "localhost" || isIP(name) !== 0;
+}
+
+/** Rejects a cross-site POST: a browser sends Origin, and it must be this server. */
+function isSameOrigin(request: IncomingMessage, scheme: string): boolean {
+  const origin = request.headers.origin;
+  return (
+    origin === undefined || origin === `${scheme}://${request.headers.host}`
+  );
+}
+
+/**
+ * Starts the app server: the built web app, /rpc forwarded to the chain,
+ * /config.json, and the one-time admin sign-in. Every response carries a
+ * strict Content-Security-Policy and the usual security headers.
+ */
+export async function startAppServer(
+  options: AppServerOptions = {},
+): Promise<AppServer> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const root = resolve(options.root ?? DEFAULT_ROOT);
+  const host = options.host ?? "127.0.0.1";
+  const chainRpcUrl = options.chainRpcUrl ?? "http://127.0.0.1:8545";
+  const https = options.https ?? false;
+  const scheme = https ? "https" : "http";
+  await ensureBuilt(root, log);
+
+  const token = options.adminKeyFile
+    ? (options.adminSignInToken ?? createSignInToken())
+    : undefined;
+  const signIn =
+    options.adminKeyFile && token
+      ? new AdminSignIn(options.adminKeyFile, token)
+      : undefined;
+  const config = {
+    chainId: options.chainId ?? null,
+    registry: options.registry ?? null,
+    rpcPath: "/rpc",
+    adminSignIn: signIn !== undefined,
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    setSecurityHeaders(response, https);
+    if (!isAllowedHost(request.headers.host)) {
+      return sendText(
+        response,
+        421,
+        "Use this server's IP address or localhost as the host name.",
+      );
+    }
+    const path = new URL(request.url ?? "/", "http://app.invalid").pathname;
+    if (request.method === "POST") {
+      if (!isSameOrigin(request, scheme)) {
+        return sendText(
+          response,
+          403,
+          "Cross-origin requests are not accepted.",
+        );
+      }
+      if (path === "/rpc") return proxyRpc(chainRpcUrl, request, response, log);
+      if (path === "/admin/signin" && signIn)
+        return signIn.handle(request, response, log);
+      return sendText(response, 404, `POST ${path} is not served here.`);
+    }
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      response.setHeader("Allow", "GET, HEAD, POST");
+      return sendText(response, 405, `${request.method} is not supported.`);
+    }
+    if (path === "/config.json") return sendJson(response, 200, config);
+    return serveStatic(root, request, response);
+  };
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch((error: unknown) => {
+      log(
+        `app: ${request.method} ${request.url} failed: ${(error as Error).message}`,
+      );
+      if (!response.headersSent)
+        sendText(response, 500, "The server failed on this request.");
+      else response.destroy();
+    });
+  };
+
+  let server: Server;
+  let fingerprint: string | undefined;
+  const publicHost = host === "0.0.0.0" ? (lanAddress() ?? "127.0.0.1") : host;
+  if (https) {
+    const names = [...new Set(["localhost", "127.0.0.1", publicHost])];
+    const certificate = createSelfSignedCertificate(names);
+    fingerprint = certificate.fingerprint;
+    server = createHttpsServer(
+      { cert: certificate.cert, key: certificate.key },
+      listener,
+    );
+  } else {
+    server = createHttpServer(listener);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 5173, host, () => {
+      server.off("error", reject);
+      resolveListen();
+    });
+  });
+  const address = server.address();
+  const port =
+    typeof address === "object" && address ? address.port : options.port;
+  const url = `${scheme}://${publicHost}:${port}/`;
+  log(`app: serving ${root} at ${url}, forwarding /rpc to ${chainRpcUrl}`);
+  if (fingerprint) log(`app: self-signed certificate SHA-256 ${fingerprint}`);
+
+  return {
+    url,
+    adminSignInUrl: token
+      ? `${scheme}://127.0.0.1:${port}/#/admin/signin/${token}`
+      : undefined,
+    certificateFingerprint: fingerprint,
+    stop: () =>
+      new Promise<void>((resolveClose) => {
+        server.close(() => {
+          log("app: stopped");
+          resolveClose();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
