@@ -59,18 +59,53 @@ function rpcError(id: unknown, code: number, message: string) {
   return { jsonrpc: "2.0", id: id ?? null, error: { code, message } };
 }
 
-/** Returns the first call whose method is not allowed, or undefined. */
-function findForbidden(
-  payload: unknown,
-): { id?: unknown; method?: unknown } | undefined {
-  const calls = Array.isArray(payload) ? payload : [payload];
-  if (calls.length === 0) return {};
-  return calls.find(
-    (call) =>
-      typeof call !== "object" ||
-      call === null ||
-      !ALLOWED_RPC_METHODS.has((call as { method?: string }).method ?? ""),
-  ) as { id?: unknown; method?: unknown } | undefined;
+type RpcCall = { id?: unknown; method?: unknown };
+
+function isAllowed(call: unknown): boolean {
+  const method = (call as RpcCall | null)?.method;
+  return typeof method === "string" && ALLOWED_RPC_METHODS.has(method);
+}
+
+function methodNotFound(call: unknown) {
+  const { id, method } = (call ?? {}) as RpcCall;
+  return rpcError(
+    id,
+    -32601,
+    `The method ${JSON.stringify(method)} is not available through the app server.`,
+  );
+}
+
+/**
+ * Answers a request that names a method outside the allow list the way a
+ * node answers an unknown method (HTTP 200, JSON-RPC error -32601), so
+ * clients such as viem fall back as they would on any node. A batch with
+ * one such method is not sent at all.
+ */
+function rejectMethods(payload: unknown): unknown {
+  if (!Array.isArray(payload)) return methodNotFound(payload);
+  return payload.map((call) =>
+    isAllowed(call)
+      ? rpcError(
+          (call as RpcCall).id,
+          -32600,
+          "Not sent: the batch contains a method that is not available.",
+        )
+      : methodNotFound(call),
+  );
+}
+
+const rejectedCounts = new Map<string, number>();
+
+/** Logs a rejected method the first time and then at every 100th rejection. */
+function logRejected(calls: unknown[], log: (line: string) => void): void {
+  for (const call of calls) {
+    const method = JSON.stringify((call as RpcCall | null)?.method ?? null);
+    const count = (rejectedCounts.get(method) ?? 0) + 1;
+    rejectedCounts.set(method, count);
+    if (count === 1 || count % 100 === 0) {
+      log(`rpc: rejected method ${method} (${count} times so far)`);
+    }
+  }
 }
 
 /**
@@ -104,17 +139,11 @@ export async function proxyRpc(
       rpcError(null, -32700, "The request body is not valid JSON."),
     );
   }
-  const forbidden = findForbidden(payload);
-  if (forbidden) {
-    return sendJson(
-      response,
-      403,
-      rpcError(
-        forbidden.id,
-        -32601,
-        `The method ${JSON.stringify(forbidden.method)} is not available through the app server.`,
-      ),
-    );
+  const calls = Array.isArray(payload) ? payload : [payload];
+  const forbidden = calls.filter((call) => !isAllowed(call));
+  if (calls.length === 0 || forbidden.length > 0) {
+    logRejected(forbidden, log);
+    return sendJson(response, 200, rejectMethods(payload));
   }
 
   let upstream: Response;

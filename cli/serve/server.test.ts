@@ -214,14 +214,21 @@ describe("startAppServer", () => {
         method,
         params: [],
       });
-      expect(response.status, method).toBe(403);
+      expect(response.status, method).toBe(200);
       expect(JSON.parse(response.body).error.code, method).toBe(-32601);
     }
     const batch = await rpc(server.url, [
       { jsonrpc: "2.0", id: 1, method: "eth_chainId" },
       { jsonrpc: "2.0", id: 2, method: "anvil_mine" },
     ]);
-    expect(batch.status).toBe(403);
+    const answers = JSON.parse(batch.body) as {
+      id: number;
+      error: { code: number };
+    }[];
+    expect(answers.map((answer) => answer.error.code)).toEqual([
+      -32600, -32601,
+    ]);
+    expect(answers.map((answer) => answer.id)).toEqual([1, 2]);
   });
 
   test("rejects cross-origin posts", async () => {
