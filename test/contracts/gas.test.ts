@@ -1,0 +1,175 @@
+import { writeFileSync } from "node:fs";
+
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import { escrowBlob } from "./escrowBlob.ts";
+import {
+  claimAndCommitAll,
+  claimSeat,
+  commitSheet,
+  deployRegistry,
+  openRound,
+  randomSheet,
+  revealSheet,
+} from "./fixtures.ts";
+import type { Deployment, RoundOptions } from "./fixtures.ts";
+
+// Measures the gas targets of the registry (transaction gasUsed, including
+// the 21,000 base) and writes them to gas-snapshot.json at the repository
+// root.
+const SNAPSHOT = new URL("../../gas-snapshot.json", import.meta.url);
+
+const COMMIT_LIMIT = 60_000;
+const REVEAL_LIMIT_10X8 = 400_000;
+const FINALIZING_REVEAL_LIMIT_7X10X8 = 1_500_000;
+const BLOCK_GAS_LIMIT = 30_000_000;
+
+const { ethers } = await network.create("hardhat");
+
+function used(receipt: { gasUsed: bigint }): number {
+  return Number(receipt.gasUsed);
+}
+
+/**
+ * Returns the largest gasUsed among a seat's first commit, its re-commit
+ * and the commit that closes scoring, in a round of the given size.
+ */
+async function commitGas(
+  deployment: Deployment,
+  options: RoundOptions,
+): Promise<number> {
+  const { roundId, plan } = await openRound(deployment, options);
+  const gas: number[] = [];
+  for (let seat = 0; seat < options.seats; seat++) {
+    await claimSeat(deployment, roundId, seat, plan.keys[seat]);
+  }
+  for (let seat = 0; seat < options.seats; seat++) {
+    const device = plan.keys[seat].device;
+    const first = randomSheet(plan);
+    gas.push(used(await commitSheet(deployment, roundId, seat, device, first)));
+    if (seat + 1 < options.seats) {
+      const again = randomSheet(plan);
+      gas.push(
+        used(await commitSheet(deployment, roundId, seat, device, again)),
+      );
+    }
+  }
+  return Math.max(...gas);
+}
+
+describe("registry gas", function () {
+  const figures: Record<string, number> = {};
+  let deployment: Deployment;
+
+  before(async function () {
+    deployment = await deployRegistry(ethers);
+  });
+
+  after(function () {
+    const sorted = Object.fromEntries(
+      Object.entries(figures).sort(([a], [b]) => a.localeCompare(b)),
+    );
+    writeFileSync(SNAPSHOT, JSON.stringify(sorted, null, 2) + "\n");
+  });
+
+  it("commits without escrow within 60,000 at every sheet size", async function () {
+    const sizes: RoundOptions[] = [
+      { seats: 3, bidders: 1, criteria: 1 },
+      { seats: 3, bidders: 10, criteria: 8 },
+      { seats: 3, bidders: 30, criteria: 20 },
+    ];
+    let largest = 0;
+    for (const size of sizes) {
+      largest = Math.max(largest, await commitGas(deployment, size));
+    }
+    figures.commitGasWithoutEscrow = largest;
+    expect(largest).to.be.at.most(COMMIT_LIMIT);
+  });
+
+  it("commits a 10x8 sheet with its escrow blob", async function () {
+    const { roundId, plan } = await openRound(deployment, {
+      seats: 3,
+      bidders: 10,
+      criteria: 8,
+    });
+    await claimSeat(deployment, roundId, 0, plan.keys[0]);
+    const sheet = randomSheet(plan);
+    const blob = escrowBlob(plan.escrowKey.compressedPublicKey, sheet);
+    const receipt = await commitSheet(
+      deployment,
+      roundId,
+      0,
+      plan.keys[0].device,
+      sheet,
+      blob,
+    );
+    figures.commitGasWithEscrow10x8 = used(receipt);
+    figures.escrowBlobBytes10x8 = (blob.length - 2) / 2;
+    // The blob adds its calldata (at most 16 gas a byte) and its log data
+    // (8 gas a byte) to the commit without escrow.
+    const blobBytes = figures.escrowBlobBytes10x8;
+    expect(figures.commitGasWithEscrow10x8).to.be.at.most(
+      COMMIT_LIMIT + blobBytes * (16 + 8) + 2_000,
+    );
+  });
+
+  it("reveals 10x8 sheets and finalizes 7 seats within the targets", async function () {
+    const { roundId, plan } = await openRound(deployment, {
+      seats: 7,
+      bidders: 10,
+      criteria: 8,
+      minEvaluators: 5,
+    });
+    const sheets = await claimAndCommitAll(deployment, roundId, plan);
+    const reveals: number[] = [];
+    for (let seat = 0; seat < 6; seat++) {
+      reveals.push(
+        used(await revealSheet(deployment, roundId, seat, sheets[seat])),
+      );
+    }
+    const last = await revealSheet(deployment, roundId, 6, sheets[6]);
+
+    figures.revealGas10x8 = Math.max(...reveals);
+    figures.finalizingRevealGas7x10x8 = used(last);
+    expect((await deployment.registry.getRound(roundId)).phase).to.equal(3n);
+    expect(figures.revealGas10x8).to.be.at.most(REVEAL_LIMIT_10X8);
+    expect(figures.finalizingRevealGas7x10x8).to.be.at.most(
+      FINALIZING_REVEAL_LIMIT_7X10X8,
+    );
+  });
+
+  it("creates and finalizes 15 seats x 30 bidders x 20 criteria in 30M blocks", async function () {
+    this.timeout(300_000);
+    const { roundId, plan, createGas } = await openMeasuredRound(deployment, {
+      seats: 15,
+      bidders: 30,
+      criteria: 20,
+      minEvaluators: 10,
+    });
+    const sheets = await claimAndCommitAll(deployment, roundId, plan);
+    for (let seat = 0; seat < 14; seat++) {
+      await revealSheet(deployment, roundId, seat, sheets[seat]);
+    }
+    const last = await revealSheet(deployment, roundId, 14, sheets[14]);
+
+    figures.createGas15x30x20 = createGas;
+    figures.finalizingRevealGas15x30x20 = used(last);
+    figures.largestRoundIn30M = Math.max(createGas, used(last));
+    expect((await deployment.registry.getRound(roundId)).phase).to.equal(3n);
+    expect(figures.largestRoundIn30M).to.be.at.most(BLOCK_GAS_LIMIT);
+  });
+});
+
+async function openMeasuredRound(
+  deployment: Deployment,
+  options: RoundOptions,
+) {
+  const before = await deployment.registry.roundCount();
+  const { roundId, plan } = await openRound(deployment, options);
+  expect(roundId).to.equal(before + 1n);
+  const filter = deployment.registry.filters.RoundCreated(roundId);
+  const [event] = await deployment.registry.queryFilter(filter);
+  const receipt = await event.getTransactionReceipt();
+  return { roundId, plan, createGas: used(receipt) };
+}
