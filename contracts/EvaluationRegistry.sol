@@ -49,7 +49,8 @@ contract EvaluationRegistry is IEvaluationRegistry, AccessControl, EIP712 {
     bytes32 private constant RECUSAL_TYPEHASH = keccak256("Recusal(uint256 roundId,uint16 seat,bytes32 reasonHash)");
 
     /// @dev Written into a seat's commitment slot at claim time, so the first commit updates a non-zero slot
-    /// (2,900 gas) instead of filling an empty one (20,000 gas). Never read as a commitment: the seat state decides.
+    /// (2,900 gas) instead of filling an empty one (20,000 gas). It is never read as a commitment, because the seat
+    /// state tells whether the slot contains one.
     bytes32 private constant COMMITMENT_PLACEHOLDER = bytes32(uint256(1));
 
     /// @dev The quantitative flags of a round's criteria are the bits of one word.
@@ -65,7 +66,7 @@ contract EvaluationRegistry is IEvaluationRegistry, AccessControl, EIP712 {
     /// @dev uint16 values packed into one storage word, lowest bits first.
     uint256 private constant VALUES_PER_WORD = 16;
 
-    /// @dev Three slots: the first is everything a commit and a reveal touch on the seat.
+    /// @dev Three slots. The first contains everything a commit and a reveal touch on the seat.
     struct Seat {
         uint8 state;
         address device;
@@ -121,7 +122,7 @@ contract EvaluationRegistry is IEvaluationRegistry, AccessControl, EIP712 {
         mapping(uint256 word => uint256) quantitativeWords;
         mapping(uint256 bidder => Price) prices;
         mapping(uint256 seat => Seat) seats;
-        // Key: seat << 128 | word; each seat's revealed sheet, packed.
+        // Each revealed sheet, packed, under the key seat << 128 | word.
         mapping(uint256 key => uint256) scoreWords;
         mapping(uint256 bidder => BidderResult) results;
     }
@@ -335,8 +336,8 @@ contract EvaluationRegistry is IEvaluationRegistry, AccessControl, EIP712 {
 
         address invite = _recover(_claimDigest(roundId, seat, device), inviteSig);
         if (_inviteSpent[invite]) revert RegistryInviteUsed(roundId, seat, invite);
+        // Claiming and reissuing spend the seat's invite, so a seat whose invite is unspent is still invited.
         if (invite != slot.invite) revert RegistryInviteMismatch(roundId, seat, invite, slot.invite);
-        // An unspent invite belongs to an invited seat: claiming, recusing and reissuing all spend it.
         _requireDeviceSignature(roundId, seat, device, _pledgeDigest(roundId, seat, pledgeHash), pledgeSig);
 
         _inviteSpent[invite] = true;

@@ -114,7 +114,7 @@ export function planCase(file: CaseFile, now: bigint): RoundPlan {
   };
 }
 
-/** The case's sheets in commitment form, with fresh salts. */
+/** Returns the case's sheets in commitment form, with fresh salts. */
 export function caseSheets(file: CaseFile): Sheet[] {
   return file.sheets.map((sheet) => ({
     scores: sheet.scores.flat().map(hundredths),

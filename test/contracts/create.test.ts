@@ -316,7 +316,7 @@ describe("EvaluationRegistry round creation", function () {
     });
   }
 
-  it("rejects an account without the round administrator role", async function () {
+  it("rejects an account without the role", async function () {
     const setup = await networkHelpers.loadFixture(withOneRound);
     const { registry } = setup.deployment;
     const [, , stranger] = await ethers.getSigners();
@@ -333,7 +333,7 @@ describe("EvaluationRegistry round creation", function () {
     expect(await readState(setup.deployment, [1n])).to.equal(before);
   });
 
-  it("accepts relative-to-best maxima that do not add up to the weight", async function () {
+  it("accepts relative maxima off the weight", async function () {
     const setup = await networkHelpers.loadFixture(withOneRound);
     const { registry } = setup.deployment;
     const params = validPlan(setup, {
@@ -349,7 +349,7 @@ describe("EvaluationRegistry round creation", function () {
     expect(round.criteria).to.equal(3n);
   });
 
-  it("lets a granted round administrator create and run a round", async function () {
+  it("lets a granted officer run a round", async function () {
     const setup = await networkHelpers.loadFixture(withOneRound);
     const { registry } = setup.deployment;
     const [, , officer] = await ethers.getSigners();

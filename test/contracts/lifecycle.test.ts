@@ -73,7 +73,7 @@ async function commitSeats(
 }
 
 describe("EvaluationRegistry life cycle", function () {
-  it("records every step and finalizes in the reveal that completes the set", async function () {
+  it("finalizes in the completing reveal", async function () {
     const deployment = await loadFixture(deployed);
     const { registry, admin, domain } = deployment;
     const plan = planRound(
@@ -199,7 +199,7 @@ describe("EvaluationRegistry life cycle", function () {
     expect((await registry.getSeat(roundId, 3)).salt).to.equal(sheets[3].salt);
   });
 
-  it("lets the administrator close scoring after the deadline with absent seats", async function () {
+  it("closes after the deadline with absent seats", async function () {
     const deployment = await loadFixture(deployed);
     const { registry } = deployment;
     const { roundId, plan } = await openRound(deployment, {
@@ -230,7 +230,7 @@ describe("EvaluationRegistry life cycle", function () {
     );
   });
 
-  it("finalizes after the reveal deadline with the sheets revealed so far", async function () {
+  it("finalizes after the reveal deadline", async function () {
     const deployment = await loadFixture(deployed);
     const { registry } = deployment;
     const { roundId, plan } = await openRound(deployment, {
@@ -261,7 +261,7 @@ describe("EvaluationRegistry life cycle", function () {
     expect(stored.results).to.deep.equal(tally(referenceInput(plan, revealed)));
   });
 
-  it("reissues a claimed seat and refuses the replaced invite", async function () {
+  it("reissues a claimed seat", async function () {
     const deployment = await loadFixture(deployed);
     const { registry } = deployment;
     const { roundId, plan } = await openRound(deployment, {
@@ -291,7 +291,7 @@ describe("EvaluationRegistry life cycle", function () {
     );
   });
 
-  it("spends the invite of an invited seat that is reissued", async function () {
+  it("spends a reissued seat's unused invite", async function () {
     const deployment = await loadFixture(deployed);
     const { registry } = deployment;
     const { roundId, plan } = await openRound(deployment, {
@@ -312,7 +312,7 @@ describe("EvaluationRegistry life cycle", function () {
       .withArgs(roundId, 2, plan.keys[2].invite.address);
   });
 
-  it("records a recusal and closes scoring when the other seats committed", async function () {
+  it("closes scoring after the last recusal", async function () {
     const deployment = await loadFixture(deployed);
     const { registry, domain } = deployment;
     const { roundId, plan } = await openRound(deployment, {
@@ -346,7 +346,7 @@ describe("EvaluationRegistry life cycle", function () {
     expect((await registry.getSeat(roundId, 3)).state).to.equal(SEAT.recused);
   });
 
-  it("cancels a round with a reason and refuses later actions", async function () {
+  it("cancels a round with a reason", async function () {
     const deployment = await loadFixture(deployed);
     const { registry } = deployment;
     const { roundId, plan } = await openRound(deployment, {
@@ -373,7 +373,7 @@ describe("EvaluationRegistry life cycle", function () {
       .withArgs(roundId, PHASE.cancelled, PHASE.scoring);
   });
 
-  it("accepts a commit that the unfunded device sends at gas price 0", async function () {
+  it("accepts a zero-price commit from the device", async function () {
     const deployment = await loadFixture(deployed);
     const { registry, domain } = deployment;
     const { roundId, plan } = await openRound(deployment, {
@@ -398,7 +398,7 @@ describe("EvaluationRegistry life cycle", function () {
     expect(await ethers.provider.getBalance(device.address)).to.equal(0n);
   });
 
-  it("numbers rounds from 1 and keeps their seats apart", async function () {
+  it("numbers rounds from 1", async function () {
     const deployment = await loadFixture(deployed);
     const { registry } = deployment;
     const first = await openRound(deployment, {

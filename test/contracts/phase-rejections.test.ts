@@ -29,7 +29,7 @@ function reveal(r: PhaseRounds, roundId: bigint, seat: number, sheet: Sheet) {
   );
 }
 
-/** The pending sheet of the revealing round's seat 1 with one change. */
+/** Copies the pending sheet of the revealing round's seat 1 with one change. */
 function changed(r: PhaseRounds, change: Partial<Sheet>): Sheet {
   return { ...r.pending, ...change };
 }

@@ -40,7 +40,7 @@ async function claim(
   );
 }
 
-/** The invite address the registry recovers from a Claim signed in `domain`. */
+/** Returns the invite address the registry recovers from a Claim signed in `domain`. */
 async function claimSigner(
   rounds: PhaseRounds,
   domain: TypedDataDomain,
@@ -58,7 +58,7 @@ async function claimSigner(
   );
 }
 
-/** A Sheet for seat 0 of the scoring round signed with changed fields. */
+/** Signs a Sheet for seat 0 of the scoring round with changed fields. */
 async function foreignSheet(
   rounds: PhaseRounds,
   change: { domain?: TypedDataDomain; roundId?: bigint; seat?: number },

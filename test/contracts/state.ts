@@ -33,7 +33,7 @@ export function lotterySeed(sheets: Sheet[]): string {
   return keccak256(concat(sheets.map((sheet) => sheet.salt)));
 }
 
-/** The TypeScript reference input for a planned round and its sheets. */
+/** Builds the TypeScript reference input for a planned round and its sheets. */
 export function referenceInput(plan: RoundPlan, sheets: Sheet[]): TallyInput {
   const { rules, bidders } = plan.params;
   return {

@@ -88,7 +88,7 @@ function resultValues(result: BidderResultStructOutput) {
   };
 }
 
-/** A result with its integers as decimal strings, the vector format. */
+/** Converts a result's integers to decimal strings, as the vectors store them. */
 function resultStrings(result: BidderResultStructOutput) {
   return Object.fromEntries(
     Object.entries(resultValues(result)).map(([key, value]) => [
