@@ -282,3 +282,43 @@ export function roundFromStored(stored: StoredRound): RoundInfo {
     })),
   };
 }
+
+/** One line of the registry's round list. */
+export interface RoundSummary {
+  roundId: bigint;
+  admin: Address;
+  title: string;
+  referenceNumber: string;
+}
+
+/** Lists every round of the registry from its RoundCreated events, oldest first. */
+export async function listRounds(
+  client: PublicClient,
+  registry: Address,
+): Promise<RoundSummary[]> {
+  const [signature] = encodeEventTopics({
+    abi: registryAbi,
+    eventName: "RoundCreated",
+  });
+  const logs = (await client.request({
+    method: "eth_getLogs",
+    params: [
+      {
+        address: registry,
+        fromBlock: "0x0",
+        toBlock: "latest",
+        topics: [signature],
+      },
+    ],
+  })) as Log[];
+  return parseEventLogs({
+    abi: registryAbi,
+    eventName: "RoundCreated",
+    logs: logs.map(formatRawLog),
+  }).map((log) => ({
+    roundId: log.args.roundId,
+    admin: log.args.admin,
+    title: log.args.params.title,
+    referenceNumber: log.args.params.referenceNumber,
+  }));
+}

@@ -12,6 +12,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   busy = false,
+  confirmDisabled = false,
 }: {
   title: string;
   children: ReactNode;
@@ -20,13 +21,16 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
+  /** Disables only the confirm button, e.g. while a required field is empty. */
+  confirmDisabled?: boolean;
 }) {
   const dialog = useRef<HTMLDivElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    confirm.current?.focus();
+    const field = dialog.current?.querySelector<HTMLElement>("input, textarea");
+    (field ?? confirm.current)?.focus();
     return () => previous?.focus();
   }, []);
 
@@ -37,7 +41,11 @@ export function ConfirmDialog({
       return;
     }
     if (event.key !== "Tab" || !dialog.current) return;
-    const buttons = [...dialog.current.querySelectorAll("button")];
+    const buttons = [
+      ...dialog.current.querySelectorAll<HTMLElement>(
+        "input, textarea, button",
+      ),
+    ].filter((element) => !(element as HTMLButtonElement).disabled);
     const first = buttons[0];
     const last = buttons[buttons.length - 1];
     if (event.shiftKey && document.activeElement === first) {
@@ -71,7 +79,7 @@ export function ConfirmDialog({
             type="button"
             className="primary"
             onClick={onConfirm}
-            disabled={busy}
+            disabled={busy || confirmDisabled}
           >
             {confirmLabel}
           </button>

@@ -1,0 +1,237 @@
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { RoundFileError, parseRoundFile } from "../../../core/index.ts";
+import { describeError } from "../chain/errors.ts";
+import { Screen } from "../ui/Screen.tsx";
+import type { AdminContext } from "./AdminApp.tsx";
+import { createRound } from "./create-round.ts";
+import { FormField, fieldId } from "./FormField.tsx";
+import { BidderFields, CriteriaFields } from "./ListFields.tsx";
+import {
+  draftToRoundFile,
+  newRoundDraft,
+  roundFileToDraft,
+  type RoundDraft,
+} from "./round-form.ts";
+import { RulesFields } from "./RulesFields.tsx";
+
+interface Issue {
+  path: string;
+  message: string;
+}
+
+function groupIssues(issues: Issue[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const { path, message } of issues) {
+    map.set(path, [...(map.get(path) ?? []), message]);
+  }
+  return map;
+}
+
+/**
+ * One form that creates a round, or an uploaded round file that fills it.
+ * The round file it describes is checked with core's schema before any
+ * transaction, and every problem is shown at its field and in a summary.
+ */
+export function CreateRoundScreen({ context }: { context: AdminContext }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<RoundDraft>(newRoundDraft);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [notice, setNotice] = useState<string>();
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  const errors = groupIssues(issues);
+  const update = (change: Partial<RoundDraft>) =>
+    setDraft({ ...draft, ...change });
+
+  async function upload(file: File) {
+    setFailure(undefined);
+    try {
+      const parsed = JSON.parse(await file.text()) as Parameters<
+        typeof roundFileToDraft
+      >[0];
+      setDraft(roundFileToDraft(parsed));
+      setNotice(t("form.uploaded", { name: file.name }));
+      try {
+        parseRoundFile({ ...parsed, sheets: undefined, expected: undefined });
+        setIssues([]);
+      } catch (error) {
+        if (error instanceof RoundFileError) setIssues([...error.issues]);
+      }
+    } catch (error) {
+      setFailure(t("form.uploadFailed", { message: (error as Error).message }));
+    }
+  }
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setFailure(undefined);
+    const roundFile = draftToRoundFile(draft);
+    try {
+      parseRoundFile(roundFile);
+    } catch (error) {
+      if (error instanceof RoundFileError) {
+        setIssues([...error.issues]);
+        requestAnimationFrame(() => summary.current?.focus());
+        return;
+      }
+      throw error;
+    }
+    setIssues([]);
+    setBusy(true);
+    try {
+      const roundId = await createRound(context, roundFile);
+      window.location.hash = `#/admin/round/${roundId}`;
+    } catch (error) {
+      setFailure(t("form.createFailed", { message: describeError(error) }));
+      setBusy(false);
+    }
+  }
+
+  const text = (
+    path: "title" | "reference" | "evaluators",
+    label: string,
+    mode?: "numeric",
+  ) => (
+    <FormField path={path} label={label} errors={errors}>
+      {(props) => (
+        <input
+          {...props}
+          type="text"
+          inputMode={mode}
+          value={draft[path]}
+          onChange={(event) => update({ [path]: event.target.value })}
+        />
+      )}
+    </FormField>
+  );
+  const when = (
+    field: "scoringDeadline" | "revealDeadline",
+    path: string,
+    label: string,
+  ) => (
+    <FormField path={path} label={label} errors={errors}>
+      {(props) => (
+        <input
+          {...props}
+          type="datetime-local"
+          value={draft[field]}
+          onChange={(event) => update({ [field]: event.target.value })}
+        />
+      )}
+    </FormField>
+  );
+
+  return (
+    <Screen title={t("form.title")} className="create-round">
+      <p>
+        <a href="#/admin">{t("admin.back")}</a>
+      </p>
+      <div className="form-field">
+        <label htmlFor="round-file">{t("form.upload")}</label>
+        <input
+          id="round-file"
+          type="file"
+          accept="application/json,.json"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void upload(file);
+          }}
+        />
+      </div>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {issues.length > 0 && (
+        <div
+          ref={summary}
+          className="error-summary"
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="error-summary-title"
+        >
+          <h2 id="error-summary-title">
+            {t("form.problems", { count: issues.length })}
+          </h2>
+          <ul>
+            {issues.map((issue, index) => (
+              <li key={index}>
+                <a
+                  href={`#${fieldId(issue.path)}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    document.getElementById(fieldId(issue.path))?.focus();
+                  }}
+                >
+                  {issue.path || "file"}
+                </a>
+                : {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <fieldset>
+          <legend>{t("form.basics")}</legend>
+          <div className="form-grid">
+            {text("title", t("form.roundTitle"))}
+            {text("reference", t("form.reference"))}
+          </div>
+        </fieldset>
+        <RulesFields
+          rules={draft.rules}
+          errors={errors}
+          onChange={(rules) => update({ rules })}
+        />
+        <CriteriaFields
+          criteria={draft.criteria}
+          errors={errors}
+          onChange={(criteria) => update({ criteria })}
+        />
+        <BidderFields
+          bidders={draft.bidders}
+          criteria={draft.criteria}
+          priceFormula={draft.rules.priceFormula}
+          errors={errors}
+          onChange={(bidders) => update({ bidders })}
+        />
+        <fieldset>
+          <legend>{t("form.schedule")}</legend>
+          <div className="form-grid">
+            {text("evaluators", t("form.seats"), "numeric")}
+            {when(
+              "scoringDeadline",
+              "schedule.scoringDeadline",
+              t("form.scoringDeadline"),
+            )}
+            {when(
+              "revealDeadline",
+              "schedule.revealDeadline",
+              t("form.revealDeadline"),
+            )}
+          </div>
+          {(errors.get("schedule") ?? []).map((message) => (
+            <p key={message} className="field-error">
+              {message}
+            </p>
+          ))}
+        </fieldset>
+        {failure && (
+          <p className="field-error" role="alert">
+            {failure}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t("form.creating") : t("form.create")}
+          </button>
+        </div>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,54 @@
+import { parseEventLogs, type Hex } from "viem";
+import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
+
+import {
+  generateEscrowKey,
+  parseRoundFile,
+  toRoundParams,
+} from "../../../core/index.ts";
+import { registryAbi } from "../chain/abi.ts";
+import type { AdminContext } from "./AdminApp.tsx";
+
+/**
+ * Creates a round from a round file: checks it with core's schema (a
+ * `RoundFileError` lists every wrong field before anything is sent), makes
+ * one invite key per seat and the escrow key, sends `createRound`, and
+ * keeps the keys sealed in this browser. The keys are stored before the
+ * transaction is sent, so a page closed mid-way loses nothing.
+ */
+export async function createRound(
+  context: AdminContext,
+  roundFile: unknown,
+): Promise<bigint> {
+  const { client, config, store, signer } = context;
+  const round = parseRoundFile(roundFile);
+  const inviteKeys: Hex[] = Array.from({ length: round.evaluators }, () =>
+    generatePrivateKey(),
+  );
+  const escrow = generateEscrowKey();
+  const params = toRoundParams(round, {
+    invites: inviteKeys.map((key) => privateKeyToAddress(key)),
+    escrowPublicKey: escrow.publicKey,
+  });
+  const secrets = {
+    inviteKeys,
+    escrowPrivateKey: escrow.privateKey,
+    escrowSaved: false,
+  };
+  // Round 0 never exists, so it holds the keys of a round being created.
+  await store.saveSecrets(config.chainId, config.registry, 0n, secrets);
+
+  const hash = await signer.send({
+    functionName: "createRound",
+    args: [params],
+  });
+  const receipt = await client.getTransactionReceipt({ hash });
+  const [created] = parseEventLogs({
+    abi: registryAbi,
+    eventName: "RoundCreated",
+    logs: receipt.logs,
+  });
+  const roundId = created.args.roundId;
+  await store.saveSecrets(config.chainId, config.registry, roundId, secrets);
+  return roundId;
+}
