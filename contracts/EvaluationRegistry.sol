@@ -281,7 +281,9 @@ contract EvaluationRegistry is IEvaluationRegistry, AccessControl, EIP712 {
         if (count == 0 || count > MAX_COUNT) revert RegistryInvalidSeatCount(count, MAX_COUNT);
         for (uint256 seat; seat < count; ++seat) {
             address invite = invites[seat];
-            if (invite == address(0) || _inviteSpent[invite]) revert RegistryInvalidInvite(roundId, uint16(seat), invite);
+            if (invite == address(0) || _inviteSpent[invite]) {
+                revert RegistryInvalidInvite(roundId, uint16(seat), invite);
+            }
             for (uint256 other; other < seat; ++other) {
                 if (invites[other] == invite) revert RegistryInvalidInvite(roundId, uint16(seat), invite);
             }

@@ -56,8 +56,8 @@ struct BidderResult {
     uint16 negotiationOrder;
 }
 
-/// @notice Everything the tally reads, in the units of `RoundParams`. `sheets` holds one sheet per revealed seat in seat
-/// order, each flat and bidder-major over the qualitative criteria: `sheets[s][b * Q + q]`, in hundredths.
+/// @notice Everything the tally reads, in the units of `RoundParams`. `sheets` holds one sheet per revealed seat in
+/// seat order, each flat and bidder-major over the qualitative criteria: `sheets[s][b * Q + q]`, in hundredths.
 struct TallyInput {
     uint8 trim;
     uint8 technicalScoring;

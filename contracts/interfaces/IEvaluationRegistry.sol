@@ -17,11 +17,11 @@ uint8 constant SEAT_RECUSED = 4;
 
 /// @title IEvaluationRegistry
 /// @notice Records sealed procurement score sheets round by round and computes each round's result on chain.
-/// @dev Units, encodings, signatures and tally rules are fixed in docs/PROTOCOL.md. A phase-bound action allowed
-/// "before" a deadline runs while `block.timestamp < deadline`; one allowed "after" it runs from the deadline on.
+/// @dev Units, encodings, signatures and tally rules are fixed in docs/PROTOCOL.md. An action allowed "before" a
+/// deadline runs while `block.timestamp < deadline`, and one allowed "after" it runs from the deadline on.
 interface IEvaluationRegistry {
     /// @notice A round's administrator, phase, seat counts and times.
-    /// @dev `claimed` counts seats bound to a device that have not recused (claimed, committed or revealed);
+    /// @dev `claimed` counts seats bound to a device that have not recused (claimed, committed or revealed), and
     /// `committed` counts seats with a sheet (committed or revealed). Seats still invited are
     /// `seats − claimed − recused`.
     struct RoundStatus {
@@ -44,7 +44,7 @@ interface IEvaluationRegistry {
     }
 
     /// @notice A seat's state, keys and times.
-    /// @dev `commitment` is set while the seat is committed and `salt` once it is revealed; the commitment a
+    /// @dev `commitment` is set while the seat is committed and `salt` once it is revealed. The commitment that a
     /// revealed seat opened is in its last `SheetCommitted` event.
     struct SeatStatus {
         uint8 state;
@@ -298,7 +298,7 @@ interface IEvaluationRegistry {
 
     // ==== Events ====
 
-    /// @notice Emitted when a round is created; the parameters live here and not in storage.
+    /// @notice Emitted when a round is created. The names and strings of the parameters are kept only here.
     /// @param roundId The new round's id.
     /// @param admin The round's administrator (the creator).
     /// @param params Every round parameter, including names and strings.
@@ -324,7 +324,7 @@ interface IEvaluationRegistry {
     /// @param reason The reason the device signed.
     event SeatRecused(uint256 indexed roundId, uint16 indexed seat, string reason);
 
-    /// @notice Emitted when a seat commits or re-commits its sheet; the latest commitment is the one to open.
+    /// @notice Emitted when a seat commits or re-commits its sheet. Only the latest commitment can be opened.
     /// @param roundId The round id.
     /// @param seat The seat.
     /// @param commitment The sheet's commitment.
@@ -360,12 +360,12 @@ interface IEvaluationRegistry {
 
     // ==== Actions ====
 
-    /// @notice Creates a round in the scoring phase; the caller needs `ROUND_ADMIN_ROLE` and becomes its administrator.
+    /// @notice Creates a round in the scoring phase. The caller needs `ROUND_ADMIN_ROLE` and becomes its administrator.
     /// @param params The round parameters, validated as a whole.
-    /// @return roundId The new round's id; ids start at 1.
+    /// @return roundId The new round's id. Ids start at 1.
     function createRound(RoundParams calldata params) external returns (uint256 roundId);
 
-    /// @notice Binds a device to an invited seat; the invite key signs a Claim and the device signs the Pledge.
+    /// @notice Binds a device to an invited seat. The invite key signs a Claim and the device signs the Pledge.
     /// @param roundId The round id.
     /// @param seat The seat.
     /// @param device The device address to bind.
@@ -381,13 +381,13 @@ interface IEvaluationRegistry {
         bytes calldata pledgeSig
     ) external;
 
-    /// @notice Gives an invited or claimed seat a new invite and unbinds its device; the old invite stops working.
+    /// @notice Gives an invited or claimed seat a new invite and unbinds its device. The old invite stops working.
     /// @param roundId The round id.
     /// @param seat The seat.
     /// @param newInvite The new invite address.
     function reissueSeat(uint256 roundId, uint16 seat, address newInvite) external;
 
-    /// @notice Records that a claimed seat withdraws from the round; the device signs a Recusal.
+    /// @notice Records that a claimed seat withdraws from the round. The device signs a Recusal.
     /// @dev Closes scoring when no seat is left invited or claimed and the quorum committed.
     /// @param roundId The round id.
     /// @param seat The seat.
@@ -395,7 +395,7 @@ interface IEvaluationRegistry {
     /// @param deviceSig The device's EIP-712 Recusal signature.
     function recuse(uint256 roundId, uint16 seat, string calldata reason, bytes calldata deviceSig) external;
 
-    /// @notice Records or replaces a seat's commitment; the device signs a Sheet and anyone may submit it.
+    /// @notice Records or replaces a seat's commitment. The device signs a Sheet and anyone may submit it.
     /// @dev Closes scoring when no seat is left invited or claimed and the quorum committed.
     /// @param roundId The round id.
     /// @param seat The seat.
@@ -414,7 +414,7 @@ interface IEvaluationRegistry {
     /// @param roundId The round id.
     function closeScoring(uint256 roundId) external;
 
-    /// @notice Opens a committed sheet; anyone holding the sheet and salt may call it.
+    /// @notice Opens a committed sheet. Anyone who has the sheet and its salt may call it.
     /// @dev The reveal that leaves no committed seat unrevealed also finalizes the round.
     /// @param roundId The round id.
     /// @param seat The seat.

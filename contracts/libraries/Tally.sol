@@ -19,7 +19,7 @@ import {
 /// @title Tally
 /// @notice Computes a round's published result from its revealed sheets with the rules of docs/PROTOCOL.md, "Tally".
 /// @dev All arithmetic is on integers. Each published component (technical, price) is an exact rational that is
-/// rounded half-up to ten-thousandths once; the total is the sum of the two rounded components.
+/// rounded half-up to ten-thousandths once, and the total is the sum of the two rounded components.
 library Tally {
     /// @notice Thrown when the input holds no sheet.
     error TallyNoSheets();
@@ -309,7 +309,7 @@ library Tally {
         }
     }
 
-    /// @dev Insertion sort of the bidder indices; `_ranksBefore` is a strict total order, so the result is unique.
+    /// @dev Sorts the bidder indices by insertion. `_ranksBefore` is a strict total order, so the order is unique.
     function _sort(RankKeys memory keys) private pure returns (uint256[] memory order) {
         uint256 count = keys.results.length;
         order = new uint256[](count);
@@ -377,7 +377,7 @@ library Tally {
         }
     }
 
-    /// @dev Rounds numerator / denominator half-up; both are non-negative.
+    /// @dev Rounds numerator / denominator half-up. Both are non-negative.
     function _roundHalfUp(uint256 numerator, uint256 denominator) private pure returns (uint256) {
         return (2 * numerator + denominator) / (2 * denominator);
     }

@@ -5,7 +5,7 @@ import {Tally} from "../libraries/Tally.sol";
 import {BidderResult, TallyInput} from "../RoundTypes.sol";
 
 /// @title TallyHarness
-/// @notice Exposes {Tally.compute} to tests and golden vectors; it holds no state.
+/// @notice Exposes {Tally.compute} to tests and golden vectors. It has no state.
 contract TallyHarness {
     /// @notice Computes the result of `input` with {Tally.compute}.
     /// @param input The round's rules, bidders and revealed sheets.

@@ -267,8 +267,11 @@ contract TallyRankingTest is TallyTest {
 
         for (uint256 a; a < 5; ++a) {
             for (uint256 b; b < 5; ++b) {
-                bool earlier = keccak256(abi.encode(input.lotterySeed, a)) < keccak256(abi.encode(input.lotterySeed, b));
-                if (earlier) _assertTrue(results[a].rankByTotal < results[b].rankByTotal, "lower ticket ranks first");
+                bytes32 ticketA = keccak256(abi.encode(input.lotterySeed, a));
+                bytes32 ticketB = keccak256(abi.encode(input.lotterySeed, b));
+                if (ticketA < ticketB) {
+                    _assertTrue(results[a].rankByTotal < results[b].rankByTotal, "lower ticket ranks first");
+                }
             }
         }
     }

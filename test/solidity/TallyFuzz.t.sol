@@ -72,7 +72,8 @@ contract TallyFuzzTest is TallyTest {
             input.quantitativeScores[b] = new uint16[](_countQuantitative(input));
             uint256 k;
             for (uint256 c; c < count; ++c) {
-                if (input.quantitative[c]) input.quantitativeScores[b][k++] = uint16(_next(stream, input.maxPoints[c] + 1));
+                if (!input.quantitative[c]) continue;
+                input.quantitativeScores[b][k++] = uint16(_next(stream, input.maxPoints[c] + 1));
             }
         }
     }
@@ -167,7 +168,12 @@ contract TallyFuzzTest is TallyTest {
         }
     }
 
-    function testFuzz_compute_technicalWithinWeight(bytes32 seed, uint8 trim, uint8 scoring, uint8 formula) public view {
+    function testFuzz_compute_technicalWithinWeight(
+        bytes32 seed,
+        uint8 trim,
+        uint8 scoring,
+        uint8 formula
+    ) public view {
         TallyInput memory input = _draw(seed, trim, scoring, formula);
         BidderResult[] memory results = harness.compute(input);
 

@@ -2,7 +2,12 @@
 pragma solidity 0.8.28;
 
 import {Tally} from "../../contracts/libraries/Tally.sol";
-import {TallyInput, TRIM_HIGH_LOW_CRITERION, PRICE_LOWEST_OVER_BID, PRICE_KR_NEGOTIATED} from "../../contracts/RoundTypes.sol";
+import {
+    TallyInput,
+    TRIM_HIGH_LOW_CRITERION,
+    PRICE_LOWEST_OVER_BID,
+    PRICE_KR_NEGOTIATED
+} from "../../contracts/RoundTypes.sol";
 import {TallyTest} from "./utils/TallyTest.sol";
 import {vm} from "./utils/Vm.sol";
 
