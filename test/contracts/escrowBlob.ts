@@ -12,15 +12,20 @@ const INFO = toUtf8Bytes("jurybox-escrow-v1");
 /**
  * Encrypts a sheet to a round's escrow key as docs/PROTOCOL.md, "Escrow
  * blob", describes: version ‖ ephemeral key ‖ nonce ‖ XChaCha20-Poly1305.
+ * `entropy` supplies the ephemeral secret and the nonce.
  */
-export function escrowBlob(escrowPublicKey: string, sheet: Sheet): string {
-  const ephemeralSecret = secp256k1.utils.randomSecretKey();
+export function escrowBlob(
+  escrowPublicKey: string,
+  sheet: Sheet,
+  entropy: () => string = () => hexlify(randomBytes(32)),
+): string {
+  const ephemeralSecret = getBytes(entropy());
   const ephemeralPublic = secp256k1.getPublicKey(ephemeralSecret, true);
   const shared = secp256k1
     .getSharedSecret(ephemeralSecret, getBytes(escrowPublicKey), true)
     .slice(1);
   const key = hkdf(sha256, shared, undefined, INFO, 32);
-  const nonce = randomBytes(24);
+  const nonce = getBytes(entropy()).slice(0, 24);
   const plaintext = toUtf8Bytes(
     JSON.stringify({
       scores: sheet.scores,

@@ -56,6 +56,11 @@ export interface RoundOptions {
   /** Seconds from the scoring deadline to the reveal deadline. */
   revealWindow?: number;
   seed?: number;
+  /**
+   * Draws keys and salts from the seeded generator too, so that repeated
+   * runs send the same bytes (the gas snapshot needs this).
+   */
+  seededKeys?: boolean;
 }
 
 export interface SeatKeys {
@@ -72,10 +77,18 @@ export interface RoundPlan {
   bidders: number;
   escrowKey: SigningKey;
   random: () => number;
+  /** Returns 32 fresh bytes for keys and salts, seeded when asked. */
+  entropy: () => string;
 }
 
 export function randomWallet(): Wallet {
   return new Wallet(hexlify(randomBytes(32)));
+}
+
+/** Returns 32 bytes from `random`, or from the system generator without it. */
+export function bytes32(random?: () => number): string {
+  if (random === undefined) return hexlify(randomBytes(32));
+  return hexlify(Uint8Array.from({ length: 32 }, () => random() * 256));
 }
 
 /** Builds valid round parameters of the given size with fresh seat keys. */
@@ -92,11 +105,12 @@ export function planRound(options: RoundOptions, now: bigint): RoundPlan {
   const priceFormula = options.priceFormula ?? PRICE.lowestOverBid;
   const priceWeight = 2000;
   const trim = options.trim ?? TRIM.highLowTotal;
+  const entropy = options.seededKeys ? () => bytes32(random) : () => bytes32();
   const keys = Array.from({ length: options.seats }, () => ({
-    invite: randomWallet(),
-    device: randomWallet(),
+    invite: new Wallet(entropy()),
+    device: new Wallet(entropy()),
   }));
-  const escrowKey = new SigningKey(hexlify(randomBytes(32)));
+  const escrowKey = new SigningKey(entropy());
   const scoringDeadline = now + BigInt(options.scoringWindow ?? 3600);
 
   const params: RoundParamsStruct = {
@@ -150,6 +164,7 @@ export function planRound(options: RoundOptions, now: bigint): RoundPlan {
     bidders: options.bidders,
     escrowKey,
     random,
+    entropy,
   };
 }
 
@@ -166,5 +181,5 @@ export function randomSheet(plan: RoundPlan): Sheet {
     (_, b) =>
       `제안 ${b + 1}: 일정 관리 계획이 구체적이며 유지보수 인력이 충분함`,
   );
-  return { scores, comments, salt: hexlify(randomBytes(32)) };
+  return { scores, comments, salt: plan.entropy() };
 }
