@@ -27,7 +27,7 @@ export const TIE = { technical: 0, largestCriterion: 1, lottery: 2 } as const;
 /** Criterion maxima in hundredths, repeated to the criterion count. */
 const CRITERION_MAXIMA = [1000, 2500, 1500, 1500, 1000, 500, 1200, 800];
 
-/** Deterministic pseudo-random numbers (mulberry32) for reproducible sheets. */
+/** Returns a seeded pseudo-random generator (mulberry32) for reproducible sheets. */
 export function makeRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -77,7 +77,7 @@ export interface RoundPlan {
   bidders: number;
   escrowKey: SigningKey;
   random: () => number;
-  /** Returns 32 fresh bytes for keys and salts, seeded when asked. */
+  /** Source of 32 fresh bytes for keys and salts, seeded when asked. */
   entropy: () => string;
 }
 
