@@ -37,7 +37,7 @@ export function makeTempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "jurybox-chain-test-"));
 }
 
-/** A logger that keeps every line, so tests can assert on the log output. */
+/** Returns a logger that keeps every line for assertions on the log. */
 export function recordingLogger(): ChainLogger & { lines: string[] } {
   const lines: string[] = [];
   return {
