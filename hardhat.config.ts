@@ -9,6 +9,20 @@ const require = createRequire(import.meta.url);
 // never downloads a compiler. The version must equal the package version.
 const SOLC_VERSION = "0.8.28";
 
+// The in-process zero-fee chain used by tests and by `jurybox simulate`. It
+// is both the default network (what `network.connect()` opens) and the one
+// named "hardhat", so tests get chain id 1337 and a zero base fee either way.
+const inProcessChain = {
+  type: "edr-simulated",
+  chainType: "l1",
+  chainId: 1337,
+  hardfork: "cancun",
+  initialBaseFeePerGas: 0,
+  gasPrice: 0,
+  blockGasLimit: 30_000_000n,
+  allowUnlimitedContractSize: false,
+} as const;
+
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
   solidity: {
@@ -25,17 +39,8 @@ export default defineConfig({
   },
   typechain: { outDir: "types/ethers-contracts" },
   networks: {
-    // The in-process zero-fee chain used by tests and by `jurybox simulate`.
-    hardhat: {
-      type: "edr-simulated",
-      chainType: "l1",
-      chainId: 1337,
-      hardfork: "cancun",
-      initialBaseFeePerGas: 0,
-      gasPrice: 0,
-      blockGasLimit: 30_000_000n,
-      allowUnlimitedContractSize: false,
-    },
+    default: inProcessChain,
+    hardhat: inProcessChain,
     // The embedded chain that `npm start` supervises on 127.0.0.1:8545.
     localhost: {
       type: "http",
