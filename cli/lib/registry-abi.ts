@@ -1,0 +1,1 @@
+export { evaluationRegistryAbi as registryAbi } from "../../core/generated/registry-abi.ts";

@@ -1,0 +1,110 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+import type { Address } from "viem";
+
+import { InvalidArgumentError } from "./errors.ts";
+import { PROJECT_ROOT } from "./project.ts";
+
+/** Host and port of the embedded chain, taken from --rpc. */
+export function parseLoopbackRpc(rpcUrl: string): {
+  host: string;
+  port: number;
+} {
+  let url: URL;
+  try {
+    url = new URL(rpcUrl);
+  } catch {
+    throw new InvalidArgumentError("--rpc", rpcUrl, "an http:// URL");
+  }
+  const host = url.hostname === "localhost" ? "127.0.0.1" : url.hostname;
+  if (url.protocol !== "http:" || !/^127\.\d+\.\d+\.\d+$/.test(host)) {
+    throw new InvalidArgumentError(
+      "--rpc",
+      rpcUrl,
+      "http://127.0.0.1:PORT, because the embedded chain listens on the " +
+        "loopback address only",
+    );
+  }
+  return { host, port: url.port === "" ? 80 : Number(url.port) };
+}
+
+/**
+ * Compiles the contracts with the project's Hardhat when the registry's
+ * artifact is missing, as after a fresh `npm ci`.
+ */
+export async function compileIfMissing(
+  log: (line: string) => void,
+): Promise<void> {
+  const hre = (await import("hardhat")).default;
+  if (await hre.artifacts.artifactExists("EvaluationRegistry")) return;
+  log("Compiling the contracts (their artifacts are missing)");
+  await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
+}
+
+/**
+ * Rewrites core/generated/deployments.json, which the app and the indexer
+ * read, unless it already lists this registry for the chain.
+ */
+export async function refreshGeneratedDeployments(
+  chainId: number,
+  registry: Address,
+  log: (line: string) => void,
+): Promise<void> {
+  const file = join(PROJECT_ROOT, "core", "generated", "deployments.json");
+  let listed: string | undefined;
+  try {
+    const deployments = JSON.parse(await readFile(file, "utf8")) as Record<
+      string,
+      { registry?: string }
+    >;
+    listed = deployments[String(chainId)]?.registry;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  if (listed?.toLowerCase() === registry.toLowerCase()) return;
+
+  const { writeDeployments } =
+    await import("../../scripts/generate-contracts.ts");
+  log(`Updated ${await writeDeployments()}`);
+}
+
+/** The round that `up` created as the demo, per chain and registry. */
+interface DemoRecord {
+  chainId: number;
+  registry: Address;
+  roundId: string;
+}
+
+const demoRecordFile = (dataDir: string) => join(dataDir, "demo-round.json");
+
+/** Reads the demo round id recorded for this registry, if any. */
+export async function readDemoRecord(
+  dataDir: string,
+  chainId: number,
+  registry: Address,
+): Promise<bigint | undefined> {
+  let record: DemoRecord;
+  try {
+    record = JSON.parse(await readFile(demoRecordFile(dataDir), "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  const sameRegistry =
+    record.chainId === chainId &&
+    record.registry.toLowerCase() === registry.toLowerCase();
+  return sameRegistry ? BigInt(record.roundId) : undefined;
+}
+
+export async function writeDemoRecord(
+  dataDir: string,
+  record: { chainId: number; registry: Address; roundId: bigint },
+): Promise<void> {
+  const text = JSON.stringify(
+    { ...record, roundId: record.roundId.toString() },
+    null,
+    2,
+  );
+  await writeFile(demoRecordFile(dataDir), text + "\n");
+}

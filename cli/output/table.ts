@@ -1,0 +1,47 @@
+/**
+ * Renders rows as a plain-text table. Hangul and other East Asian wide
+ * characters count as two columns, so Korean names line up in a terminal.
+ */
+export function renderTable(
+  headers: string[],
+  rows: string[][],
+  alignRight: boolean[] = [],
+): string {
+  const widths = headers.map((header, column) =>
+    Math.max(
+      displayWidth(header),
+      ...rows.map((row) => displayWidth(row[column] ?? "")),
+    ),
+  );
+  const renderRow = (cells: string[]) =>
+    cells
+      .map((cell, column) => pad(cell, widths[column], alignRight[column]))
+      .join("  ")
+      .trimEnd();
+  const rule = widths.map((width) => "-".repeat(width)).join("  ");
+  return [renderRow(headers), rule, ...rows.map(renderRow)].join("\n");
+}
+
+function pad(text: string, width: number, right = false): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+/** Terminal columns taken by `text`. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
+  return width;
+}
+
+function isWide(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
+    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
+    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
+    (codePoint >= 0xffe0 && codePoint <= 0xffe6)
+  );
+}

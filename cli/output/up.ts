@@ -1,0 +1,52 @@
+import { DEFAULT_RPC_URL } from "../lib/options.ts";
+
+/** What `up` reports once the chain, the registry and the demo are ready. */
+export interface UpSummary {
+  rpcUrl: string;
+  chainId: number;
+  registry: string;
+  /** Rounds on the registry, the demo round included. */
+  rounds: number;
+  demoRoundId: string | null;
+  demoRoundCreated: boolean;
+  /** The demo round, else the latest round; null on an empty registry. */
+  shownRoundId: string | null;
+  /** Relative path of the shown round's invites, when this folder has them. */
+  invitesFile: string | null;
+}
+
+/** The "what to do next" text printed by `up`. */
+export function renderUpSummary(summary: UpSummary): string {
+  const round = summary.shownRoundId;
+  const rpc =
+    summary.rpcUrl === DEFAULT_RPC_URL ? "" : ` --rpc ${summary.rpcUrl}`;
+  const lines = [
+    "",
+    "Jurybox is running.",
+    `  RPC URL    ${summary.rpcUrl} (chain id ${summary.chainId}, zero gas)`,
+    `  registry   ${summary.registry}`,
+    `  rounds     ${summary.rounds}`,
+  ];
+  if (summary.demoRoundId !== null) {
+    const state = summary.demoRoundCreated ? "created now" : "reused";
+    lines.push(`  demo round ${summary.demoRoundId} (${state})`);
+  }
+  if (summary.invitesFile !== null) {
+    lines.push(
+      `  invites    ${summary.invitesFile}`,
+      "             (one tablet URL per seat; the file is readable only by you)",
+    );
+  }
+
+  lines.push("", "Try:");
+  if (round !== null) lines.push(`  npx jurybox round status ${round}${rpc}`);
+  lines.push(
+    "  npx jurybox simulate test/vectors/case-psat-2023-q18.json --rpc " +
+      summary.rpcUrl,
+    `  npx jurybox round create examples/demo-round.json${rpc}`,
+    `  npx jurybox grant-admin 0xADDRESS${rpc}`,
+    "",
+    "Press Ctrl-C to stop; the chain state is saved and reused on the next start.",
+  );
+  return lines.join("\n");
+}
