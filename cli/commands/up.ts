@@ -1,0 +1,212 @@
+import { existsSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+
+import type { Command } from "commander";
+
+import type { ChainLogger, RunningChain } from "../chain/index.ts";
+import { loadAdminAccount } from "../lib/admin-key.ts";
+import { connectRpc } from "../lib/chain-client.ts";
+import { createRound, type RegistrySession } from "../lib/create-round.ts";
+import { readDemoRound } from "../lib/demo-round.ts";
+import { CliError, InvalidArgumentError } from "../lib/errors.ts";
+import { DEFAULT_APP_URL, readOptions } from "../lib/options.ts";
+import { readRoundCount } from "../lib/read-status.ts";
+import { resolveRegistry } from "../lib/registry-address.ts";
+import { roundFolder } from "../lib/round-keys.ts";
+import {
+  compileIfMissing,
+  parseLoopbackRpc,
+  readDemoRecord,
+  refreshGeneratedDeployments,
+  writeDemoRecord,
+} from "../lib/up-steps.ts";
+import { printJson } from "../output/json.ts";
+import { renderUpSummary, type UpSummary } from "../output/up.ts";
+
+const DEADLINE_HELP = `
+The demo round comes from examples/demo-round.json, but its fixed scoring
+deadline would expire, so \`up\` replaces it: 23:59 KST today, or 23:59 KST
+tomorrow when today's is less than 8 hours away. The reveal deadline is 24
+hours later. The demo round is created only while the registry has no round;
+a restart reuses the chain state, the registry and every round.`;
+
+export function defineUp(program: Command): void {
+  program
+    .command("up")
+    .description(
+      "start the embedded chain on 127.0.0.1, deploy the registry, create " +
+        "the demo round on first start, and run until Ctrl-C",
+    )
+    .option(
+      "--app-url <url>",
+      "origin of the Jurybox app that the tablet invite URLs open",
+      DEFAULT_APP_URL,
+    )
+    .option(
+      "--block-time <seconds>",
+      "seconds between blocks; 0 mines a block per transaction",
+      "1",
+    )
+    .addHelpText("after", DEADLINE_HELP)
+    .action(async (_options: object, command: Command) => {
+      await runUp(command);
+    });
+}
+
+async function runUp(command: Command): Promise<void> {
+  const options = readOptions<{ appUrl: string; blockTime: string }>(command);
+  const { host, port } = parseLoopbackRpc(options.rpc);
+  const blockTime = parseBlockTime(options.blockTime);
+  const logger = makeLogger(Boolean(options.json));
+  const dataDir = resolve(".jurybox");
+
+  await compileIfMissing(logger.info);
+
+  // Loaded here because they import Hardhat and Ignition.
+  const { startChain } = await import("../chain/index.ts");
+  const { ensureDeployed } = await import("../deploy/ensure-deployed.ts");
+  const chain = await startChain({ dataDir, host, port, blockTime, logger });
+  const removeHandlers = stopOnSignals(chain, logger);
+
+  try {
+    const deployment = await ensureDeployed({ chain, dataDir, logger });
+    await refreshGeneratedDeployments(
+      chain.chainId,
+      deployment.registry,
+      logger.info,
+    );
+    const connection = await connectRpc(chain.rpcUrl);
+    const session = await resolveRegistry(connection, deployment.registry);
+    const summary = await prepareDemoRound(session, {
+      dataDir,
+      appUrl: options.appUrl,
+      adminKeyFile: options.adminKeyFile ?? join(dataDir, "keys", "admin.json"),
+      log: logger.info,
+    });
+
+    if (options.json) printJson(summary);
+    else process.stdout.write(renderUpSummary(summary) + "\n");
+  } catch (error) {
+    removeHandlers();
+    await chain.stop();
+    throw error;
+  }
+
+  const exit = await chain.exited;
+  removeHandlers();
+  if (exit.reason === "failed") {
+    throw new CliError(`The embedded chain stopped: ${exit.error.message}`, {
+      hint: "Read .jurybox/chain/anvil.log, then run `npm start` again.",
+      cause: exit.error,
+    });
+  }
+  // The state is saved and anvil has exited. Exit now rather than wait for
+  // timers that the supervisor may leave behind (its stop grace timer keeps
+  // running for 10 s after anvil exits).
+  process.exit(process.exitCode ?? 0);
+}
+
+/**
+ * Creates the demo round when the registry has no round yet; otherwise
+ * reuses the recorded demo round, or points at the latest round.
+ */
+async function prepareDemoRound(
+  session: RegistrySession,
+  settings: {
+    dataDir: string;
+    appUrl: string;
+    adminKeyFile: string;
+    log: (line: string) => void;
+  },
+): Promise<UpSummary> {
+  const { connection, registry } = session;
+  const rounds = await readRoundCount(session);
+  let demoRoundId = await readDemoRecord(
+    settings.dataDir,
+    connection.chainId,
+    registry,
+  );
+  let created = false;
+
+  if (rounds === 0n) {
+    const admin = await loadAdminAccount(settings.adminKeyFile);
+    const definition = await readDemoRound(new Date());
+    const round = await createRound(session, admin, definition, {
+      appUrl: settings.appUrl,
+      saveKeys: true,
+    });
+    demoRoundId = round.roundId;
+    created = true;
+    await writeDemoRecord(settings.dataDir, {
+      chainId: connection.chainId,
+      registry,
+      roundId: round.roundId,
+    });
+    settings.log(`Created the demo round ${round.roundId}`);
+  }
+
+  const shownRound = demoRoundId ?? (rounds === 0n ? null : rounds);
+  const folder =
+    shownRound === null
+      ? null
+      : roundFolder(connection.chainId, registry, shownRound);
+  return {
+    rpcUrl: connection.rpcUrl,
+    chainId: connection.chainId,
+    registry,
+    rounds: Number(created ? rounds + 1n : rounds),
+    demoRoundId: demoRoundId?.toString() ?? null,
+    demoRoundCreated: created,
+    shownRoundId: shownRound?.toString() ?? null,
+    invitesFile:
+      folder && existsSync(join(folder, "invites.json"))
+        ? relative(process.cwd(), join(folder, "invites.json"))
+        : null,
+  };
+}
+
+function parseBlockTime(text: string): number {
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text) || seconds > 3600) {
+    throw new InvalidArgumentError(
+      "--block-time",
+      text,
+      "whole seconds from 0 to 3600",
+    );
+  }
+  return seconds;
+}
+
+/**
+ * Stops the chain on Ctrl-C or SIGTERM; the supervisor saves the state
+ * before anvil stops and logs the block it saved.
+ */
+function stopOnSignals(chain: RunningChain, logger: ChainLogger): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    logger.info(`Received ${signal}; saving the state and stopping the chain`);
+    chain.stop().catch((error: Error) => {
+      logger.error(`Stopping the chain failed: ${error.message}`);
+      process.exitCode = 1;
+    });
+  };
+  process.once("SIGINT", handler);
+  process.once("SIGTERM", handler);
+  return () => {
+    process.off("SIGINT", handler);
+    process.off("SIGTERM", handler);
+  };
+}
+
+/** Log lines with a time stamp; on stderr with --json, so stdout is JSON. */
+function makeLogger(json: boolean): ChainLogger & {
+  info: (line: string) => void;
+} {
+  const write = (stream: NodeJS.WriteStream, text: string) =>
+    stream.write(`${new Date().toISOString()} ${text}\n`);
+  const infoStream = json ? process.stderr : process.stdout;
+  return {
+    info: (message) => write(infoStream, message),
+    warn: (message) => write(process.stderr, `WARN ${message}`),
+    error: (message) => write(process.stderr, `ERROR ${message}`),
+  };
+}
