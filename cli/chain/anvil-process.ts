@@ -21,9 +21,25 @@ export interface AnvilExit {
   signal: NodeJS.Signals | null;
 }
 
-/** Throws `ChainPortInUseError` if something accepts connections on the port. */
-export async function assertPortFree(host: string, port: number) {
-  const inUse = await new Promise<boolean>((resolve) => {
+/**
+ * Waits up to `timeoutMs` for the port to stop accepting connections, for
+ * an anvil that is still shutting down. Throws `ChainPortInUseError` if
+ * something still listens then.
+ */
+export async function waitForPortFree(
+  host: string,
+  port: number,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (await acceptsConnections(host, port)) {
+    if (Date.now() > deadline) throw new ChainPortInUseError(host, port);
+    await sleep(100);
+  }
+}
+
+function acceptsConnections(host: string, port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
     const socket = createConnection({ host, port });
     socket.once("connect", () => {
       socket.destroy();
@@ -31,7 +47,6 @@ export async function assertPortFree(host: string, port: number) {
     });
     socket.once("error", () => resolve(false));
   });
-  if (inUse) throw new ChainPortInUseError(host, port);
 }
 
 /**

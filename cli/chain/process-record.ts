@@ -13,7 +13,10 @@ export interface ProcessRecord {
   port?: number;
 }
 
-/** Reads the start time of a live process, or undefined if it is gone. */
+/**
+ * Reads the start time of a running process. Returns undefined when the
+ * process is gone or a zombie: a zombie has released its files and ports.
+ */
 export async function readProcessStartTime(
   pid: number,
 ): Promise<string | undefined> {
@@ -24,8 +27,9 @@ export async function readProcessStartTime(
     return undefined;
   }
   // The command name in field 2 may contain spaces and parentheses, so the
-  // fields are counted from the last ")".
+  // fields are counted from the last ")": field 3 is the state.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  if (fields[0] === "Z" || fields[0] === "X") return undefined;
   return fields[19];
 }
 
@@ -45,6 +49,7 @@ export async function describeProcess(
 /**
  * Returns true when the process in `record` still runs: same pid, same start
  * time and same executable (a replaced binary shows as "PATH (deleted)").
+ * A process that is exiting but still has open files counts as running.
  */
 export async function isRecordedProcessAlive(
   record: ProcessRecord,
@@ -55,7 +60,9 @@ export async function isRecordedProcessAlive(
   try {
     executable = await readlink(`/proc/${record.pid}/exe`);
   } catch {
-    return false;
+    // The kernel drops the executable link early in exit, before it closes
+    // the files and sockets, so the process is not gone yet.
+    return true;
   }
   return (
     executable === record.executable ||

@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import type { AnvilSettings } from "./anvil-command.ts";
 import {
   spawnAnvil,
-  assertPortFree,
+  waitForPortFree,
   type RunningAnvil,
 } from "./anvil-process.ts";
 import { ChainAlreadyRunningError } from "./errors.ts";
@@ -38,6 +38,8 @@ export type ChainExit =
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
+/** How long a port may stay busy while an old anvil finishes exiting. */
+const PORT_FREE_TIMEOUT_MS = 3000;
 
 /**
  * Runs one anvil child: loads the newest good state, saves the state every
@@ -181,7 +183,7 @@ export class ChainSupervisor {
     if (selection.state !== undefined) {
       await writeLoadFile(paths, selection.state);
     }
-    await assertPortFree(host, port);
+    await waitForPortFree(host, port, PORT_FREE_TIMEOUT_MS);
     const anvil = await spawnAnvil(
       anvilPath,
       this.#options,
