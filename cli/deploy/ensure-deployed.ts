@@ -99,7 +99,8 @@ export async function ensureDeployed(
       parameters,
       deploymentId,
       defaultSender: admin.address,
-      config: { requiredConfirmations: 1 },
+      // A zero fee cannot be raised by 10 %, so bumping could never work.
+      config: { requiredConfirmations: 1, disableFeeBumping: true },
     });
   } finally {
     await connection.close();

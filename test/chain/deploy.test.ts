@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { cp, mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { loadAdminKey } from "../../cli/chain/admin-key.ts";
 import { startChain, type RunningChain } from "../../cli/chain/index.ts";
 import { resolveJuryboxPaths } from "../../cli/chain/paths.ts";
 import { readDeployment } from "../../cli/deploy/deployment-record.ts";
+import { writeDeploymentsFile } from "../../cli/deploy/deployments-file.ts";
 import { ensureDeployed } from "../../cli/deploy/ensure-deployed.ts";
 import { evaluationRegistryAbi } from "../../core/generated/registry-abi.ts";
 import {
@@ -86,6 +87,27 @@ describe("registry deployment", () => {
     const record = await readDeployment(1337, { deploymentsDir, deploymentId });
     expect(record?.registry).toBe(first.registry);
     expect(record?.deployBlock).toBe(first.deployBlock);
+  });
+
+  it("lists finished deployments by chain id", async () => {
+    const folder = await makeTempDir();
+    await cp(join(deploymentsDir, deploymentId), join(folder, "chain-1337"), {
+      recursive: true,
+    });
+    await mkdir(join(folder, "chain-99"));
+    await mkdir(join(folder, "other"));
+    const outputFile = join(folder, "generated", "deployments.json");
+
+    const record = await readDeployment(1337, { deploymentsDir, deploymentId });
+    const written = await writeDeploymentsFile(folder, outputFile);
+    const expected = {
+      "1337": {
+        registry: record?.registry,
+        deployBlock: record?.deployBlock.toString(),
+      },
+    };
+    expect(written).toEqual(expected);
+    expect(JSON.parse(await readFile(outputFile, "utf8"))).toEqual(expected);
   });
 
   it("deploys again after the chain is wiped", async () => {
