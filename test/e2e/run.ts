@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+import { build } from "vite";
+
+import { escrowReveal } from "./scenarios/escrow.ts";
+import { psatRound } from "./scenarios/psat.ts";
+import { signIn, type CaseFile } from "./support/admin.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { accessibilityFindings, screensCaptured } from "./support/screens.ts";
+import { startSystem } from "./support/system.ts";
+
+// Browser tests of the web app against a running chain, registry and app
+// server: `node test/e2e/run.ts`. Prints each test and `N passed, N failed`,
+// and exits non-zero when any test failed.
+
+const CASE = new URL(
+  "../../../shared/cases/psat-2023-q18.json",
+  import.meta.url,
+);
+
+await build({
+  configFile: fileURLToPath(new URL("../../vite.config.ts", import.meta.url)),
+  logLevel: "warn",
+});
+const psat = JSON.parse(await readFile(CASE, "utf8")) as CaseFile;
+const system = await startSystem();
+const browser = await launchBrowser();
+// The sign-in link works once, so one admin browser serves every test.
+const { page: admin } = await browser.newTablet();
+await signIn(admin, system.adminSignInUrl);
+
+const tests: [string, () => Promise<void>][] = [
+  [
+    "PSAT round with five tablets",
+    () => psatRound(system, browser, admin, psat),
+  ],
+  [
+    "lost tablet revealed from escrow",
+    () => escrowReveal(system, browser, admin, psat),
+  ],
+  [
+    "every screen has no serious axe violation",
+    async () => {
+      if (screensCaptured === 0) throw new Error("no screen was captured");
+      if (accessibilityFindings.length > 0) {
+        throw new Error(accessibilityFindings.join("\n"));
+      }
+    },
+  ],
+  [
+    "no page errors",
+    async () => {
+      if (browser.errors.length > 0) throw new Error(browser.errors.join("\n"));
+    },
+  ],
+];
+
+let passed = 0;
+let failed = 0;
+try {
+  for (const [name, run] of tests) {
+    const started = Date.now();
+    try {
+      await run();
+      passed += 1;
+      console.log(
+        `ok    ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
+    } catch (error) {
+      failed += 1;
+      console.log(`FAIL  ${name}\n${(error as Error).stack ?? error}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await system.stop();
+}
+console.log(`${screensCaptured} screens captured in test/e2e/screenshots/`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

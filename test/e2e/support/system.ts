@@ -1,0 +1,71 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { generatePrivateKey } from "viem/accounts";
+
+import { startAppServer, type AppServer } from "../../../cli/serve/index.ts";
+import { deployRegistry, startAnvil, type TestChain } from "./chain.ts";
+
+// TODO: start the system with `jurybox up` once it starts the app server
+// and prints the app and admin links; until then the browser tests start
+// its parts themselves: anvil, a registry, and the app server.
+
+export interface TestSystem {
+  appUrl: string;
+  adminSignInUrl: string;
+  rpcUrl: string;
+  registry: `0x${string}`;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts a fresh chain, registry and app server on free loopback ports. */
+export async function startSystem(): Promise<TestSystem> {
+  const folder = await mkdtemp(join(tmpdir(), "jurybox-e2e-"));
+  const adminKey = generatePrivateKey();
+  const keyFile = join(folder, "admin.json");
+  await writeFile(keyFile, JSON.stringify({ privateKey: adminKey }), {
+    mode: 0o600,
+  });
+
+  let chain: TestChain | undefined;
+  let server: AppServer | undefined;
+  try {
+    chain = await startAnvil(await freePort());
+    const registry = await deployRegistry(chain.rpcUrl, adminKey);
+    server = await startAppServer({
+      port: await freePort(),
+      chainRpcUrl: chain.rpcUrl,
+      chainId: chain.chainId,
+      registry,
+      adminKeyFile: keyFile,
+      log: () => {},
+    });
+    const started = { chain, server };
+    return {
+      appUrl: server.url,
+      adminSignInUrl: server.adminSignInUrl!,
+      rpcUrl: chain.rpcUrl,
+      registry,
+      stop: async () => {
+        await started.server.stop();
+        await started.chain.stop();
+        await rm(folder, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await server?.stop();
+    await chain?.stop();
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
