@@ -72,7 +72,11 @@ export function checkAnvilSettings(settings: AnvilSettings): void {
 /**
  * Builds anvil's command line. Fees are zero so that unfunded keys can send
  * transactions. No dev accounts are created: the chain needs no funded or
- * unlocked accounts. `--timestamp` is left out on purpose: `--load-state`
+ * unlocked accounts. CORS is off, because anvil serves node control
+ * methods such as anvil_setStorageAt to anyone who can reach it, and with
+ * its default `Access-Control-Allow-Origin: *` any web page open in a
+ * browser on this machine could call them. Browsers reach the chain
+ * through the app server's same-origin /rpc proxy instead. `--timestamp` is left out on purpose: `--load-state`
  * keeps the original block 0, and a fixed genesis time would set the clock
  * of every block after a restart back to that time plus the uptime.
  */
@@ -100,6 +104,7 @@ export function buildAnvilArguments(
     "0",
     "--color",
     "never",
+    "--no-cors",
   ];
   if (settings.blockTime > 0) {
     args.push("--block-time", String(settings.blockTime));

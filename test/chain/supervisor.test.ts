@@ -62,6 +62,27 @@ describe("chain supervisor", () => {
     expect(eip1559Receipt.type).toBe("eip1559");
   });
 
+  it("rejects cross-origin browser requests", async () => {
+    const preflight = await fetch(chain.rpcUrl, {
+      method: "OPTIONS",
+      headers: {
+        origin: "http://example.test",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
+    });
+    expect(preflight.ok).toBe(false);
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+
+    const call = await fetch(chain.rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "text/plain", origin: "http://example.test" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId" }),
+    });
+    expect(call.headers.get("access-control-allow-origin")).toBeNull();
+    expect(await call.json()).toMatchObject({ error: { code: -32600 } });
+  });
+
   it("keeps the base fee at zero after a block above the gas target", async () => {
     const probe = await deployProbe(chain.rpcUrl);
     const hash = await probe.walletClient.writeContract({
