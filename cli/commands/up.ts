@@ -197,7 +197,10 @@ function stopOnSignals(chain: RunningChain, logger: ChainLogger): () => void {
   };
 }
 
-/** Log lines with a time stamp; on stderr with --json, so stdout is JSON. */
+/**
+ * Creates the log of `up`: lines with a time stamp, on stderr with --json so
+ * that stdout carries only the JSON document.
+ */
 function makeLogger(json: boolean): ChainLogger & {
   info: (line: string) => void;
 } {

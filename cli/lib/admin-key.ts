@@ -35,7 +35,7 @@ export async function loadAdminAccount(
   return toAccount(extractKey(text, path), path);
 }
 
-/** The key and, for the JSON form, the address recorded beside it. */
+/** Reads the key and, from the JSON form, the address recorded beside it. */
 function extractKey(
   text: string,
   path: string,

@@ -36,7 +36,7 @@ export interface CreatedRound {
 export interface CreateRoundOptions {
   /** Origin of the app whose evaluator route the invite URLs open. */
   appUrl: string;
-  /** Save the keys under .jurybox/rounds/; `simulate` keeps them in memory. */
+  /** True to save the keys under .jurybox/rounds/; `simulate` keeps them in memory. */
   saveKeys: boolean;
   now?: Date;
 }

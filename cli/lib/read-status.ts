@@ -46,7 +46,7 @@ export async function readRoundStatus(
   return buildRoundStatus(roundId, round, seats, events);
 }
 
-/** Reads how many rounds the registry holds; the latest id equals it. */
+/** Reads the number of rounds on the registry, which is the latest id. */
 export async function readRoundCount(
   session: RegistrySession,
 ): Promise<bigint> {

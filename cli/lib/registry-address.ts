@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from "./project.ts";
 
 /**
  * Picks the registry: --registry when given, else the recorded deployment
- * for the chain id. Throws when the address holds no contract code, which
+ * for the chain id. Throws when the address has no contract code, which
  * is what a chain reset without a new deployment looks like.
  */
 export async function resolveRegistry(

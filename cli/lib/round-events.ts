@@ -19,7 +19,7 @@ export interface RoundEvent {
   blockNumber: bigint;
   logIndex: number;
   transactionHash: Hex;
-  /** UTC seconds of the block that holds the event. */
+  /** UTC seconds of the event's block. */
   timestamp: bigint;
 }
 

@@ -28,7 +28,7 @@ export function generateRoundKeys(seats: number): RoundKeys {
   return { invites, escrow: generateEscrowKey() };
 }
 
-/** Where a round's keys and invites are kept, under the working folder. */
+/** Returns the folder of a round's keys and invites, under the working folder. */
 export function roundFolder(
   chainId: number,
   registry: Address,

@@ -23,9 +23,10 @@ export interface ContractCall {
  * Signs a contract call with a local key and sends it at zero gas price,
  * then waits for its receipt.
  *
- * Every field of the transaction is set here (type, chain id, nonce, gas,
- * gasPrice 0), so viem neither fills fees from the node nor calls
- * eth_fillTransaction, and the node never signs (no eth_sendTransaction).
+ * The transaction is built here with every field set (type, chain id,
+ * nonce, gas, gasPrice 0), signed locally and sent raw. No client default
+ * or node can replace the zero fee, and the node never signs (no
+ * eth_sendTransaction).
  * A call that would revert is caught by the gas estimate and thrown as a
  * ContractRevertError with the decoded custom error.
  */

@@ -5,7 +5,7 @@ import { renderResult } from "./result.ts";
 import { renderTable } from "./table.ts";
 import { formatTime, timeFields } from "./time.ts";
 
-/** Text printed after `round create`; it names the key folder, never keys. */
+/** Renders the text of `round create`; it names the key folder, never a key. */
 export function renderCreatedRound(
   session: RegistrySession,
   definition: RoundDefinition,
@@ -30,7 +30,7 @@ export function renderCreatedRound(
   return lines.join("\n");
 }
 
-/** Text printed by `round status`. */
+/** Renders the text of `round status`. */
 export function renderRoundStatus(
   session: RegistrySession,
   status: RoundStatus,
@@ -96,7 +96,7 @@ function statusResult(status: RoundStatus) {
   );
 }
 
-/** The `round status --json` document. */
+/** Builds the `round status --json` document. */
 export function roundStatusJson(
   session: RegistrySession,
   status: RoundStatus,

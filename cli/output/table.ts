@@ -27,7 +27,7 @@ function pad(text: string, width: number, right = false): string {
   return right ? fill + text : text + fill;
 }
 
-/** Terminal columns taken by `text`. */
+/** Counts the terminal columns that `text` takes. */
 export function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;

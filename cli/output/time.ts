@@ -19,7 +19,7 @@ export function formatTime(seconds: bigint | number): string {
   return `${kst} KST (${utcShown} UTC)`;
 }
 
-/** Both zones of a UTC-seconds time, for JSON output. */
+/** Returns a time in UTC seconds in both zones, for JSON output. */
 export function timeFields(seconds: bigint | number): {
   unix: number;
   utc: string;

@@ -1,6 +1,6 @@
 import { DEFAULT_RPC_URL } from "../lib/options.ts";
 
-/** What `up` reports once the chain, the registry and the demo are ready. */
+/** Report of `up` once the chain, the registry and the demo round are ready. */
 export interface UpSummary {
   rpcUrl: string;
   chainId: number;
@@ -15,7 +15,7 @@ export interface UpSummary {
   invitesFile: string | null;
 }
 
-/** The "what to do next" text printed by `up`. */
+/** Renders the "what to do next" text that `up` prints. */
 export function renderUpSummary(summary: UpSummary): string {
   const round = summary.shownRoundId;
   const rpc =
