@@ -56,9 +56,9 @@ export async function ensureDeployed(
 ): Promise<EnsuredDeployment> {
   const { chain } = options;
   const logger = options.logger ?? consoleChainLogger;
-  const { network } = await import("hardhat");
-  const hre = (await import("hardhat")).default;
-  const deploymentsDir = join(hre.config.paths.ignition, "deployments");
+  // Hardhat loads its config on import, so only callers that deploy pay.
+  const hardhat = await import("hardhat");
+  const deploymentsDir = join(hardhat.config.paths.ignition, "deployments");
   const deploymentId = options.deploymentId ?? `chain-${chain.chainId}`;
   const folder = join(deploymentsDir, deploymentId);
   const futureId = options.futureId ?? REGISTRY_FUTURE_ID;
@@ -90,7 +90,7 @@ export async function ensureDeployed(
     ...parameters[moduleToDeploy.id],
   };
   logger.info(`Deploying ${moduleToDeploy.id} to chain ${chain.chainId}`);
-  const connection = await network.connect({
+  const connection = await hardhat.network.connect({
     network: options.network ?? "localhost",
     override: { url: chain.rpcUrl, accounts: [admin.privateKey] },
   });
