@@ -152,6 +152,17 @@ describe("startAppServer", () => {
     expect(response.headers["cache-control"]).toBe("no-cache");
   });
 
+  test("gzips text files for clients that accept it", async () => {
+    const plain = await raw(`${server.url}assets/app-1.js`);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    const zipped = await raw(`${server.url}assets/app-1.js`, {
+      headers: { "Accept-Encoding": "gzip, deflate" },
+    });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers.vary).toBe("Accept-Encoding");
+  });
+
   test("caches hashed assets", async () => {
     const response = await raw(`${server.url}assets/app-1.js`);
     expect(response.status).toBe(200);

@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -15,9 +16,27 @@ const CONTENT_TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt"]);
+
+/** Gzipped bodies by path, kept until the file changes. */
+const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+async function gzippedBody(path: string, mtimeMs: number): Promise<Buffer> {
+  const cached = gzipped.get(path);
+  if (cached?.mtimeMs === mtimeMs) return cached.body;
+  const body = gzipSync(await readFile(path), { level: 9 });
+  gzipped.set(path, { mtimeMs, body });
+  return body;
+}
+
+function acceptsGzip(request: IncomingMessage): boolean {
+  return /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+}
+
 /**
  * Serves a file of the built app for GET and HEAD; `/` is index.html.
- * Paths that leave the root are rejected. Hashed files under /assets/ are
+ * Text files go out gzipped to clients that accept it. Paths that leave
+ * the root are rejected. Hashed files under /assets/ are
  * cached for a year, everything else revalidated on each load so a new
  * build reaches tablets at once.
  */
@@ -43,23 +62,37 @@ export async function serveStatic(
   }
 
   let size: number;
+  let mtimeMs: number;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new Error("not a file");
     size = info.size;
+    mtimeMs = info.mtimeMs;
   } catch {
     return sendText(response, 404, `${url.pathname} was not found.`);
   }
 
-  const type = CONTENT_TYPES[extname(path)] ?? "application/octet-stream";
+  const extension = extname(path);
+  const type = CONTENT_TYPES[extension] ?? "application/octet-stream";
   const immutable = relative.startsWith("/assets/");
-  response.writeHead(200, {
+  const headers = {
     "Content-Type": type,
-    "Content-Length": size,
     "Cache-Control": immutable
       ? "public, max-age=31536000, immutable"
       : "no-cache",
-  });
+    Vary: "Accept-Encoding",
+  };
+  if (COMPRESSIBLE.has(extension) && acceptsGzip(request)) {
+    const body = await gzippedBody(path, mtimeMs);
+    response.writeHead(200, {
+      ...headers,
+      "Content-Encoding": "gzip",
+      "Content-Length": body.length,
+    });
+    response.end(request.method === "HEAD" ? undefined : body);
+    return;
+  }
+  response.writeHead(200, { ...headers, "Content-Length": size });
   if (request.method === "HEAD") {
     response.end();
     return;

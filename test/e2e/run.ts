@@ -7,7 +7,11 @@ import { escrowReveal } from "./scenarios/escrow.ts";
 import { psatRound } from "./scenarios/psat.ts";
 import { signIn, type CaseFile } from "./support/admin.ts";
 import { launchBrowser } from "./support/browser.ts";
-import { accessibilityFindings, screensCaptured } from "./support/screens.ts";
+import {
+  accessibilityFindings,
+  captureScreen,
+  screensCaptured,
+} from "./support/screens.ts";
 import { startSystem } from "./support/system.ts";
 
 // Browser tests of the web app against a running chain, registry and app
@@ -38,6 +42,38 @@ const tests: [string, () => Promise<void>][] = [
   [
     "lost tablet revealed from escrow",
     () => escrowReveal(system, browser, admin, psat),
+  ],
+  [
+    "evaluator route JavaScript is at most 250 kB gzipped",
+    async () => {
+      // A seat link without an invite key loads every chunk of the route.
+      const { page } = await browser.newTablet();
+      await page.goto(
+        new URL(`#/e/1337/${system.registry}/1/0`, system.appUrl).toString(),
+      );
+      await page
+        .getByRole("heading", { name: "이 태블릿에 등록된 좌석이 없습니다" })
+        .waitFor();
+      const bytes = await page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .filter((entry) => entry.name.endsWith(".js"))
+          .reduce(
+            (sum, entry) =>
+              sum + (entry as PerformanceResourceTiming).encodedBodySize,
+            0,
+          ),
+      );
+      console.log(
+        `      evaluator route JavaScript: ${(bytes / 1000).toFixed(1)} kB gzipped`,
+      );
+      if (bytes === 0 || bytes > 250_000) {
+        throw new Error(
+          `the evaluator route loads ${bytes} bytes of gzipped JavaScript`,
+        );
+      }
+      await captureScreen(page, "tablet-no-session");
+    },
   ],
   [
     "every screen has no serious axe violation",
