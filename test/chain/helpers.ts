@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { afterAll } from "vitest";
 import {
   createPublicClient,
   createWalletClient,
@@ -33,8 +34,20 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export function makeTempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), "jurybox-chain-test-"));
+const tempDirs: string[] = [];
+
+// Every test file that imports these helpers removes its directories.
+afterAll(async () => {
+  for (const dir of tempDirs.splice(0)) {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** Creates a temporary directory that is removed after the test file. */
+export async function makeTempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "jurybox-chain-test-"));
+  tempDirs.push(dir);
+  return dir;
 }
 
 /** Returns a logger that keeps every line for assertions on the log. */
