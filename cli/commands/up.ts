@@ -13,8 +13,8 @@ import { DEFAULT_APP_URL, readOptions } from "../lib/options.ts";
 import { readRoundCount } from "../lib/read-status.ts";
 import { resolveRegistry } from "../lib/registry-address.ts";
 import { roundFolder } from "../lib/round-keys.ts";
+import { compileIfMissing } from "../lib/compile.ts";
 import {
-  compileIfMissing,
   parseLoopbackRpc,
   readDemoRecord,
   refreshGeneratedDeployments,
@@ -60,7 +60,8 @@ async function runUp(command: Command): Promise<void> {
   const logger = makeLogger(Boolean(options.json));
   const dataDir = resolve(".jurybox");
 
-  await compileIfMissing(logger.info);
+  const hre = (await import("hardhat")).default;
+  await compileIfMissing(hre, logger.info);
 
   // Loaded here because they import Hardhat and Ignition.
   const { startChain } = await import("../chain/index.ts");

@@ -1,6 +1,7 @@
 import type { Address, EIP1193Provider } from "viem";
 
 import { connectProvider } from "./chain-client.ts";
+import { compileIfMissing } from "./compile.ts";
 import type { RegistrySession } from "./create-round.ts";
 import { CliError } from "./errors.ts";
 import { HARDHAT_CONFIG_PATH, PROJECT_ROOT } from "./project.ts";
@@ -30,10 +31,7 @@ export async function startInProcessChain(
     PROJECT_ROOT,
   );
 
-  if (!(await hre.artifacts.artifactExists("EvaluationRegistry"))) {
-    onProgress("Compiling the contracts (their artifacts are missing)");
-    await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
-  }
+  await compileIfMissing(hre, onProgress);
 
   const connection = await hre.network.connect({ network: "hardhat" });
   let registry: Address;

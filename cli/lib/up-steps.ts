@@ -30,19 +30,6 @@ export function parseLoopbackRpc(rpcUrl: string): {
 }
 
 /**
- * Compiles the contracts with the project's Hardhat when the registry's
- * artifact is missing, as after a fresh `npm ci`.
- */
-export async function compileIfMissing(
-  log: (line: string) => void,
-): Promise<void> {
-  const hre = (await import("hardhat")).default;
-  if (await hre.artifacts.artifactExists("EvaluationRegistry")) return;
-  log("Compiling the contracts (their artifacts are missing)");
-  await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
-}
-
-/**
  * Rewrites core/generated/deployments.json, which the app and the indexer
  * read, unless it already lists this registry for the chain.
  */
