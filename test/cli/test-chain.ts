@@ -13,6 +13,7 @@ import {
 
 import { startChain, type RunningChain } from "../../cli/chain/index.ts";
 import { ensureDeployed } from "../../cli/deploy/ensure-deployed.ts";
+import { compileIfMissing } from "../../cli/lib/compile.ts";
 import { PROJECT_ROOT } from "./run-cli.ts";
 
 /** An embedded chain with a fresh registry, private to one test file. */
@@ -33,9 +34,13 @@ const quietLogger = { info() {}, warn() {}, error() {} };
 /**
  * Starts anvil through the chain supervisor on a free loopback port in a
  * temporary folder, and deploys the registry under a deployment id of its
- * own, so the project's `chain-1337` record is never touched.
+ * own, so the project's `chain-1337` record is never touched. Compiles the
+ * contracts first when their artifacts are missing.
  */
 export async function startTestChain(): Promise<TestChain> {
+  const hre = (await import("hardhat")).default;
+  await compileIfMissing(hre, () => {});
+
   const dir = await mkdtemp(join(tmpdir(), "jurybox-cli-"));
   const dataDir = join(dir, ".jurybox");
   const chain = await startChain({
