@@ -38,6 +38,8 @@ export default defineConfig({
     tests: { mocha: "test/contracts", solidity: "test/solidity" },
   },
   typechain: { outDir: "types/ethers-contracts" },
+  // QBFT blocks are final when mined, so one confirmation is enough.
+  ignition: { requiredConfirmations: 1 },
   networks: {
     default: inProcessChain,
     hardhat: inProcessChain,
@@ -54,6 +56,9 @@ export default defineConfig({
       url: configVariable("BESU_RPC_URL"),
       accounts: [configVariable("BESU_DEPLOYER_KEY")],
       gasPrice: 0,
+      // A zero fee cannot be raised by 10%, so replacing a stuck deployment
+      // transaction with a higher fee can never work on a zero-fee network.
+      ignition: { disableFeeBumping: true },
     },
   },
 });

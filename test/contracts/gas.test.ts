@@ -26,10 +26,10 @@ const FINALIZING_REVEAL_LIMIT_7X10X8 = 1_500_000;
 const BLOCK_GAS_LIMIT = 30_000_000;
 
 const FIGURES = [
-  "commitGasWithoutEscrow",
+  "commitGas",
   "commitGasWithEscrow10x8",
   "revealGas10x8",
-  "finalizingRevealGas7x10x8",
+  "lastRevealGas7x10",
   "largestRoundIn30M",
 ];
 
@@ -84,7 +84,7 @@ async function commitGas(
 }
 
 describe("registry gas", function () {
-  const figures: Record<string, number> = {};
+  const figures: Record<string, number | string> = {};
   let deployment: Deployment;
 
   before(async function () {
@@ -111,7 +111,7 @@ describe("registry gas", function () {
     for (const size of sizes) {
       largest = Math.max(largest, await commitGas(deployment, size));
     }
-    figures.commitGasWithoutEscrow = largest;
+    figures.commitGas = largest;
     expect(largest).to.be.at.most(COMMIT_LIMIT);
   });
 
@@ -140,11 +140,11 @@ describe("registry gas", function () {
       blob,
     );
     figures.commitGasWithEscrow10x8 = used(receipt);
-    figures.escrowBlobBytes10x8 = (blob.length - 2) / 2;
+    const blobBytes = (blob.length - 2) / 2;
+    figures.escrowBlobBytes10x8 = blobBytes;
     // The blob adds its calldata (at most 16 gas a byte) and its log data
     // (8 gas a byte) to the commit without escrow.
-    const blobBytes = figures.escrowBlobBytes10x8;
-    expect(figures.commitGasWithEscrow10x8).to.be.at.most(
+    expect(used(receipt)).to.be.at.most(
       COMMIT_LIMIT + blobBytes * (16 + 8) + 2_000,
     );
   });
@@ -169,10 +169,10 @@ describe("registry gas", function () {
     const last = await revealSheet(deployment, roundId, 6, sheets[6]);
 
     figures.revealGas10x8 = Math.max(...reveals);
-    figures.finalizingRevealGas7x10x8 = used(last);
+    figures.lastRevealGas7x10 = used(last);
     expect((await deployment.registry.getRound(roundId)).phase).to.equal(3n);
     expect(figures.revealGas10x8).to.be.at.most(REVEAL_LIMIT_10X8);
-    expect(figures.finalizingRevealGas7x10x8).to.be.at.most(
+    expect(figures.lastRevealGas7x10).to.be.at.most(
       FINALIZING_REVEAL_LIMIT_7X10X8,
     );
   });
@@ -193,9 +193,11 @@ describe("registry gas", function () {
 
     figures.createGas15x30x20 = createGas;
     figures.finalizingRevealGas15x30x20 = used(last);
-    figures.largestRoundIn30M = Math.max(createGas, used(last));
+    const heaviest = Math.max(createGas, used(last));
     expect((await deployment.registry.getRound(roundId)).phase).to.equal(3n);
-    expect(figures.largestRoundIn30M).to.be.at.most(BLOCK_GAS_LIMIT);
+    expect(heaviest).to.be.at.most(BLOCK_GAS_LIMIT);
+    // The size label is written only once the round has fitted.
+    figures.largestRoundIn30M = "15x30x20";
   });
 });
 
