@@ -3,6 +3,10 @@ import { join } from "node:path";
 
 import type { Address } from "viem";
 
+import {
+  projectDeploymentPaths,
+  writeDeploymentsFile,
+} from "../deploy/deployments-file.ts";
 import { InvalidArgumentError } from "./errors.ts";
 import { PROJECT_ROOT } from "./project.ts";
 
@@ -38,10 +42,11 @@ export async function refreshGeneratedDeployments(
   registry: Address,
   log: (line: string) => void,
 ): Promise<void> {
-  const file = join(PROJECT_ROOT, "core", "generated", "deployments.json");
+  const paths = projectDeploymentPaths(PROJECT_ROOT);
   let listed: string | undefined;
   try {
-    const deployments = JSON.parse(await readFile(file, "utf8")) as Record<
+    const text = await readFile(paths.outputFile, "utf8");
+    const deployments = JSON.parse(text) as Record<
       string,
       { registry?: string }
     >;
@@ -51,9 +56,8 @@ export async function refreshGeneratedDeployments(
   }
   if (listed?.toLowerCase() === registry.toLowerCase()) return;
 
-  const { writeDeployments } =
-    await import("../../scripts/generate-contracts.ts");
-  log(`Updated ${await writeDeployments()}`);
+  await writeDeploymentsFile(paths.deploymentsDir, paths.outputFile);
+  log(`Updated ${paths.outputFile}`);
 }
 
 /** The round that `up` created as the demo, per chain and registry. */
