@@ -24,6 +24,7 @@ const program = new Command("jurybox")
       ".jurybox/keys/admin.json, or the JURYBOX_ADMIN_KEY variable)",
   )
   .option("--json", "print one JSON document on stdout instead of text")
+  .configureHelp({ showGlobalOptions: true })
   .showHelpAfterError()
   .configureOutput({
     outputError: (text, write) => write(text),
