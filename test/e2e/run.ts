@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 
 import { build } from "vite";
 
+import { recuseEditCancel } from "./scenarios/cancel.ts";
 import { escrowReveal } from "./scenarios/escrow.ts";
 import { psatRound } from "./scenarios/psat.ts";
 import { signIn, type CaseFile } from "./support/admin.ts";
@@ -42,6 +43,10 @@ const tests: [string, () => Promise<void>][] = [
   [
     "lost tablet revealed from escrow",
     () => escrowReveal(system, browser, admin, psat),
+  ],
+  [
+    "recusal, re-commit and cancellation",
+    () => recuseEditCancel(system, browser, admin, psat),
   ],
   [
     "evaluator route JavaScript is at most 250 kB gzipped",
