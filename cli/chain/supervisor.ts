@@ -266,10 +266,15 @@ export class ChainSupervisor {
 
   async #stopChild(anvil: RunningAnvil): Promise<void> {
     anvil.child.kill("SIGTERM");
+    let timer: NodeJS.Timeout | undefined;
+    const gracePeriod = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), STOP_GRACE_MS);
+    });
+    // The timer is cleared so that a clean stop lets the process exit at once.
     const stopped = await Promise.race([
       anvil.exit.then(() => true),
-      sleep(STOP_GRACE_MS).then(() => false),
-    ]);
+      gracePeriod,
+    ]).finally(() => clearTimeout(timer));
     if (!stopped) {
       this.#options.logger.warn(
         `anvil (pid ${anvil.pid}) ignored SIGTERM and was killed`,

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
@@ -7,12 +7,17 @@ import { PROJECT_ROOT, runCli } from "./run-cli.ts";
 
 // Every published case with an expected result goes through
 // `jurybox simulate FILE --json` on a fresh in-process chain. The cases are
-// read from test/vectors, or from JURYBOX_CASES_DIR when it is set, and a
-// case is any JSON file there with "sheets" and "expected".
-const casesDir = resolve(
-  PROJECT_ROOT,
-  process.env.JURYBOX_CASES_DIR ?? "test/vectors",
-);
+// read from test/vectors (the copies kept in this repository), from the
+// published cases folder beside the checkout when it exists, and from
+// JURYBOX_CASES_DIR when it is set. A case is any JSON file with "sheets"
+// and "expected".
+const casesDirs = [
+  "test/vectors",
+  "../shared/cases",
+  ...(process.env.JURYBOX_CASES_DIR ? [process.env.JURYBOX_CASES_DIR] : []),
+]
+  .map((dir) => resolve(PROJECT_ROOT, dir))
+  .filter((dir) => existsSync(dir));
 
 interface ExpectedBidder {
   name: string;
@@ -31,13 +36,16 @@ interface CaseWithExpected {
 }
 
 function readCases(): CaseWithExpected[] {
-  return readdirSync(casesDir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => {
-      const file = join(casesDir, name);
+  return casesDirs
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith(".json"))
+        .sort()
+        .map((name) => join(dir, name)),
+    )
+    .map((file) => {
       const parsed = JSON.parse(readFileSync(file, "utf8"));
-      return { name, file, parsed };
+      return { name: relative(PROJECT_ROOT, file), file, parsed };
     })
     .filter(({ parsed }) => parsed.sheets && parsed.expected)
     .map(({ name, file, parsed }) => ({
