@@ -10,3 +10,9 @@ createRoot(document.getElementById("root")!).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker keeps the app shell for tablets that reopen the page
+// offline. Browsers allow it only in a secure context (HTTPS or localhost).
+if ("serviceWorker" in navigator && window.isSecureContext) {
+  void navigator.serviceWorker.register("./sw.js").catch(() => undefined);
+}

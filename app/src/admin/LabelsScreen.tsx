@@ -10,7 +10,7 @@ import { Screen } from "../ui/Screen.tsx";
 import type { AdminContext } from "./AdminApp.tsx";
 import type { RoundSecrets } from "./admin-store.ts";
 
-/** The tablet link of a seat on this app's origin. */
+/** Builds the tablet link of a seat on this app's origin. */
 export function tabletUrl(
   locator: SeatLocator,
   inviteKey: `0x${string}`,

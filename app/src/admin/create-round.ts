@@ -10,11 +10,11 @@ import { registryAbi } from "../chain/abi.ts";
 import type { AdminContext } from "./AdminApp.tsx";
 
 /**
- * Creates a round from a round file: checks it with core's schema (a
- * `RoundFileError` lists every wrong field before anything is sent), makes
- * one invite key per seat and the escrow key, sends `createRound`, and
- * keeps the keys sealed in this browser. The keys are stored before the
- * transaction is sent, so a page closed mid-way loses nothing.
+ * Creates a round from a round file. The file is checked with core's
+ * schema first, so a `RoundFileError` lists every wrong field before
+ * anything is sent. Then one invite key per seat and the escrow key are
+ * made and sealed in this browser, and `createRound` is sent. The keys are
+ * stored before the transaction, so a page closed mid-way loses nothing.
  */
 export async function createRound(
   context: AdminContext,
@@ -35,7 +35,7 @@ export async function createRound(
     escrowPrivateKey: escrow.privateKey,
     escrowSaved: false,
   };
-  // Round 0 never exists, so it holds the keys of a round being created.
+  // Round 0 never exists, so its record stores the keys of a round being created.
   await store.saveSecrets(config.chainId, config.registry, 0n, secrets);
 
   const hash = await signer.send({

@@ -92,7 +92,7 @@ export function emptyBidder(quantitative: number): BidderDraft {
   };
 }
 
-/** A new round: the Korean 80/20 scheme, one criterion, two bidders, five seats. */
+/** Returns a new round: the Korean 80/20 scheme, one criterion, two bidders, five seats. */
 export function newRoundDraft(): RoundDraft {
   return {
     title: "",
@@ -106,7 +106,7 @@ export function newRoundDraft(): RoundDraft {
   };
 }
 
-/** Reads typed text as a number when it is one, so the schema sees numbers; other text passes unchanged. */
+/** Reads typed text as a number when it is one, so the schema gets numbers; other text passes unchanged. */
 function numeric(text: string): number | string {
   const trimmed = text.trim();
   return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;

@@ -115,7 +115,7 @@ export async function loadRound(
   };
 }
 
-/** The qualitative criteria, the only ones an evaluator scores. */
+/** Returns the qualitative criteria, the only ones an evaluator scores. */
 export function qualitativeCriteria(round: RoundInfo): RoundCriterion[] {
   return round.criteria.filter((criterion) => !criterion.quantitative);
 }

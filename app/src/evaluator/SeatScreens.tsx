@@ -144,6 +144,7 @@ export function SeatScreens(
             submissions={submissions}
             status={sender.status}
             known={watch.checkedAt !== undefined}
+            online={watch.online}
             onEdit={canEdit ? () => setView("sheet") : undefined}
             onRetry={sender.retry}
           />

@@ -20,6 +20,7 @@ export function WaitingScreen({
   submissions,
   status,
   known,
+  online,
   onEdit,
   onRetry,
 }: {
@@ -29,6 +30,8 @@ export function WaitingScreen({
   status: SendStatus;
   /** False until the chain has been read at least once. */
   known: boolean;
+  /** False while the chain cannot be reached. */
+  online: boolean;
   onEdit?: () => void;
   onRetry: () => void;
 }) {
@@ -43,7 +46,10 @@ export function WaitingScreen({
       status.action === "reveal"
         ? t("waiting.revealFailed", { message: status.message })
         : t("waiting.failed", { message: status.message });
-  } else if (status.state === "queued") {
+  } else if (
+    status.state === "queued" ||
+    (!online && submissions.pending !== undefined)
+  ) {
     line = t("waiting.queued");
   } else if (revealing && seat?.state === "revealed") {
     line = t("waiting.revealed", {

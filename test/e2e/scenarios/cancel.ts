@@ -15,7 +15,7 @@ import { claimSeat, scoreBidder, submitSheet } from "../support/tablet.ts";
 
 /**
  * One evaluator recuses, another edits a submitted sheet (a re-commit),
- * then the administrator cancels the round and the tablets say so.
+ * then the administrator cancels the round and the tablets show it.
  */
 export async function recuseEditCancel(
   system: TestSystem,

@@ -14,10 +14,10 @@ import type { TestSystem } from "../support/system.ts";
 import { claimSeat, scoreBidder, submitSheet } from "../support/tablet.ts";
 
 /**
- * The PSAT 2023 case end to end: the administrator creates the round with
- * the form, five isolated browser contexts act as five tablets (one
- * reloads mid-sheet, one goes offline before submitting), every tablet
- * reveals by itself, and the console shows the winner.
+ * Runs the PSAT 2023 case end to end. The administrator creates the round
+ * with the form, and five isolated browser contexts act as five tablets:
+ * one reloads mid-sheet and one goes offline before submitting. Every
+ * tablet reveals by itself, and the console shows the winner.
  */
 export async function psatRound(
   system: TestSystem,
@@ -161,6 +161,24 @@ export async function psatRound(
     } else if (seat === 2) {
       // Offline before submitting: the sheet is queued, then sent when back.
       await tablets[seat].context.setOffline(true);
+      // Reopened without a network, the page comes from the service
+      // worker's cache and the sheet from IndexedDB.
+      await page.reload();
+      await page
+        .getByRole("heading", { name: "평가표" })
+        .waitFor({ timeout: 15_000 });
+      await page
+        .getByText("네트워크에 연결되어 있지 않습니다")
+        .waitFor({ timeout: 15_000 });
+      await page.getByRole("tab").nth(4).click();
+      assert.equal(
+        await page
+          .getByRole("tabpanel")
+          .getByRole("textbox", { name: /점수/ })
+          .inputValue(),
+        String(sheet[4][0]),
+        "the draft is there after an offline reload",
+      );
       await submitSheet(page);
       await page
         .getByText("네트워크 대기 중")

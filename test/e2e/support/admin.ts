@@ -12,7 +12,7 @@ export interface CaseFile {
   expected?: { winner: string | null };
 }
 
-/** A `datetime-local` value in KST, `hours` from now. */
+/** Returns a `datetime-local` value in KST, `hours` from now. */
 export function kstLocalIn(hours: number): string {
   return new Date(Date.now() + (9 + hours) * 3600_000)
     .toISOString()
@@ -99,7 +99,7 @@ export async function readTabletUrls(
   );
 }
 
-/** The state the admin's progress table shows for a seat. */
+/** Reads the state that the admin's progress table shows for a seat. */
 export function seatState(page: Page, seat: number) {
   return page.locator(`tr[data-seat="${seat}"]`).getAttribute("data-state");
 }

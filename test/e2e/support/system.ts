@@ -8,9 +8,9 @@ import { generatePrivateKey } from "viem/accounts";
 import { startAppServer, type AppServer } from "../../../cli/serve/index.ts";
 import { deployRegistry, startAnvil, type TestChain } from "./chain.ts";
 
-// TODO: start the system with `jurybox up` once it starts the app server
-// and prints the app and admin links; until then the browser tests start
-// its parts themselves: anvil, a registry, and the app server.
+// TODO: start the system with `jurybox up` once that command starts the
+// app server and prints the app and admin links. Until then the browser
+// tests start anvil, a registry and the app server themselves.
 
 export interface TestSystem {
   appUrl: string;
