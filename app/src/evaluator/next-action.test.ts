@@ -102,6 +102,28 @@ describe("nextChainAction", () => {
     expect(action && "sheet" in action && action.sheet.commitment).toBe("0xbb");
   });
 
+  test("commits again what a restarted chain lost", () => {
+    // The chain restarted without the last blocks: claimed, no commitment.
+    const progress = progressAfter([claimed]);
+    const submissions = { confirmed: sheet("0xaa") };
+    expect(nextChainAction(progress, 0, pledged, submissions, 0, 100)).toEqual({
+      kind: "commit",
+      sheet: submissions.confirmed,
+    });
+    const held = progressAfter([claimed, committedAa]);
+    expect(
+      nextChainAction(held, 0, pledged, submissions, 0, 100),
+    ).toBeUndefined();
+  });
+
+  test("claims again what a restarted chain lost", () => {
+    const progress = progressAfter([]);
+    const submissions = { confirmed: sheet("0xaa") };
+    expect(nextChainAction(progress, 0, pledged, submissions, 0, 100)).toEqual({
+      kind: "claim",
+    });
+  });
+
   test("stops committing after the deadline", () => {
     const progress = progressAfter([claimed]);
     const action = nextChainAction(

@@ -33,8 +33,9 @@ export function holdsSeat(
 /**
  * Decides the next transaction from the chain's view of the round and the
  * tablet's own records: claim the seat once the pledge is signed, commit
- * the newest signed sheet until the chain holds it, and reveal the sheet
- * the chain holds once scoring has closed.
+ * the newest signed sheet until the chain holds it (again if a restarted
+ * chain lost it), and reveal the sheet the chain holds once scoring has
+ * closed.
  */
 export function nextChainAction(
   progress: RoundProgress,
@@ -58,9 +59,12 @@ export function nextChainAction(
     return { kind: "confirm", sheet: pending };
   }
   if (progress.phase === "scoring") {
+    // The newest signed sheet, also when the chain lost it in a restart.
+    const wanted = pending ?? confirmed;
     const open = seat.state === "claimed" || seat.state === "committed";
-    if (pending && open && nowSeconds < scoringDeadline) {
-      return { kind: "commit", sheet: pending };
+    const missing = wanted && !same(seat.commitment, wanted.commitment);
+    if (wanted && missing && open && nowSeconds < scoringDeadline) {
+      return { kind: "commit", sheet: wanted };
     }
     return undefined;
   }
