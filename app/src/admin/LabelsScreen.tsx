@@ -67,27 +67,32 @@ function Labels({
   const { state } = useRoundWatcher(client, config.registry, round);
   const [images, setImages] = useState<Record<string, string>>({});
 
-  const keys = secrets?.inviteKeys ?? [];
+  // A reissue in a browser that had no keys leaves gaps (stored as null).
+  const keys = (secrets?.inviteKeys ?? []).map((key) =>
+    typeof key === "string" ? key : undefined,
+  );
   useEffect(() => {
     let active = true;
     void Promise.all(
-      keys.map(async (key, seat) => {
-        const url = tabletUrl(
-          {
-            chainId: config.chainId,
-            registry: config.registry,
-            roundId: round.roundId,
-            seat,
-          },
-          key,
-        );
-        const image = await QRCode.toDataURL(url, {
-          errorCorrectionLevel: "M",
-          margin: 2,
-          width: 320,
-        });
-        return [key, image] as const;
-      }),
+      keys
+        .flatMap((key, seat) => (key ? [[key, seat] as const] : []))
+        .map(async ([key, seat]) => {
+          const url = tabletUrl(
+            {
+              chainId: config.chainId,
+              registry: config.registry,
+              roundId: round.roundId,
+              seat,
+            },
+            key,
+          );
+          const image = await QRCode.toDataURL(url, {
+            errorCorrectionLevel: "M",
+            margin: 2,
+            width: 320,
+          });
+          return [key, image] as const;
+        }),
     ).then((entries) => {
       if (active) setImages(Object.fromEntries(entries));
     });
@@ -117,7 +122,7 @@ function Labels({
         {state.progress.seats.map((seat) => {
           const key = keys[seat.seat];
           const current =
-            key !== undefined &&
+            typeof key === "string" &&
             seat.state === "invited" &&
             privateKeyToAddress(key).toLowerCase() ===
               seat.invite.toLowerCase();

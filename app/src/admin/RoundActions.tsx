@@ -17,6 +17,7 @@ import {
   revealFromEscrow,
 } from "./actions.ts";
 import { EscrowKeyNotice } from "./EscrowKeyNotice.tsx";
+import { KeyImport } from "./KeyImport.tsx";
 import { SeatTable } from "./SeatTable.tsx";
 
 type Pending =
@@ -59,11 +60,16 @@ export function RoundActions({
     setBusy(true);
     setOutcome(undefined);
     try {
-      if (pending.kind === "reissue" && secrets) {
+      if (pending.kind === "reissue") {
         onSecrets(
-          await reissueSeat(context, roundId, pending.seat.seat, secrets),
+          await reissueSeat(
+            context,
+            roundId,
+            pending.seat.seat,
+            secrets ?? undefined,
+          ),
         );
-      } else if (pending.kind === "escrow" && secrets) {
+      } else if (pending.kind === "escrow" && secrets?.escrowPrivateKey) {
         await revealFromEscrow(
           context,
           roundId,
@@ -104,7 +110,7 @@ export function RoundActions({
 
   return (
     <>
-      {secrets && !secrets.escrowSaved && (
+      {secrets?.escrowPrivateKey && !secrets.escrowSaved && (
         <EscrowKeyNotice
           chainId={config.chainId}
           registry={config.registry}
@@ -122,7 +128,14 @@ export function RoundActions({
           }}
         />
       )}
-      {!secrets && <p className="notice">{t("round.noSecrets")}</p>}
+      {(!secrets?.escrowPrivateKey || !secrets.inviteKeys.length) && open && (
+        <KeyImport
+          round={round}
+          secrets={secrets}
+          onSecrets={onSecrets}
+          context={context}
+        />
+      )}
       <p className="progress-note" aria-live="polite">
         {t("round.progressNote", { block: progress.block.toString() })}
       </p>
@@ -142,11 +155,13 @@ export function RoundActions({
         {outcome?.text ?? ""}
       </p>
       <div className="actions">
-        {secrets && progress.phase === "scoring" && (
-          <a className="button" href={`#/admin/round/${roundId}/labels`}>
-            {t("round.labels")}
-          </a>
-        )}
+        {secrets &&
+          secrets.inviteKeys.length > 0 &&
+          progress.phase === "scoring" && (
+            <a className="button" href={`#/admin/round/${roundId}/labels`}>
+              {t("round.labels")}
+            </a>
+          )}
         {progress.phase === "scoring" && (
           <button
             type="button"

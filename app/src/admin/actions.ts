@@ -24,16 +24,13 @@ export async function reissueSeat(
   context: AdminContext,
   roundId: bigint,
   seat: number,
-  secrets: RoundSecrets,
+  secrets: RoundSecrets = { inviteKeys: [], escrowSaved: true },
 ): Promise<RoundSecrets> {
   const { config, store, signer } = context;
   const inviteKey = generatePrivateKey();
-  const next = {
-    ...secrets,
-    inviteKeys: secrets.inviteKeys.map((key, index) =>
-      index === seat ? inviteKey : key,
-    ),
-  };
+  const inviteKeys = [...secrets.inviteKeys];
+  inviteKeys[seat] = inviteKey;
+  const next = { ...secrets, inviteKeys };
   await store.saveSecrets(config.chainId, config.registry, roundId, next);
   await signer.send({
     functionName: "reissueSeat",

@@ -7,7 +7,8 @@ import { SealedStore } from "../storage/sealed.ts";
 export interface RoundSecrets {
   /** Invite private keys by seat; a reissued seat's entry is replaced. */
   inviteKeys: Hex[];
-  escrowPrivateKey: Hex;
+  /** Missing when only the invite keys were imported. */
+  escrowPrivateKey?: Hex;
   /** True once the administrator confirmed saving the escrow key elsewhere. */
   escrowSaved: boolean;
 }

@@ -122,8 +122,6 @@ const ko = {
     working: "처리하는 중…",
     done: "완료했습니다.",
     failed: "실패했습니다: {{message}}",
-    noSecrets:
-      "이 브라우저에는 이 회차의 키가 없습니다. 회차를 만든 브라우저에서 여세요.",
     result: "결과",
     cancelledBecause: "취소 사유: {{reason}}",
     attendance: "제출 {{committed}}, 불참 {{absent}}",
@@ -134,6 +132,13 @@ const ko = {
     download: "키 파일 내려받기",
     saved: "저장했습니다",
     label: "보관 개인 키",
+  },
+  keys: {
+    title: "회차 키 불러오기",
+    body: "이 브라우저에 없는 키를 파일에서 불러옵니다. 보관 키는 분실 태블릿의 평가표 공개에, 초대 키(invites.json)는 QR 코드 인쇄에 필요합니다.",
+    escrow: "보관 키 파일",
+    invites: "초대 키 파일 (invites.json)",
+    loaded: "{{name}}을(를) 불러왔습니다.",
   },
   labels: {
     title: "좌석 QR 코드",
@@ -272,8 +277,6 @@ const en: AdminStrings = {
     working: "Working…",
     done: "Done.",
     failed: "Failed: {{message}}",
-    noSecrets:
-      "This browser holds no keys of this round. Open it in the browser that created it.",
     result: "Result",
     cancelledBecause: "Cancelled: {{reason}}",
     attendance: "Committed {{committed}}, absent {{absent}}",
@@ -284,6 +287,13 @@ const en: AdminStrings = {
     download: "Download the key file",
     saved: "I have saved it",
     label: "Escrow private key",
+  },
+  keys: {
+    title: "Load the round's keys",
+    body: "Loads keys this browser does not have from files. The escrow key reveals a lost tablet's sheet; the invite keys (invites.json) print the QR codes.",
+    escrow: "Escrow key file",
+    invites: "Invite key file (invites.json)",
+    loaded: "Loaded {{name}}.",
   },
   labels: {
     title: "Seat QR codes",
