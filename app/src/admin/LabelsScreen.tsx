@@ -65,7 +65,7 @@ function Labels({
   const { t } = useTranslation();
   const { client, config } = context;
   const { state } = useRoundWatcher(client, config.registry, round);
-  const [images, setImages] = useState<Record<string, string>>({});
+  const [images, setImages] = useState<Record<string, string>>();
 
   // A reissue in a browser that had no keys leaves gaps (stored as null).
   const keys = (secrets?.inviteKeys ?? []).map((key) =>
@@ -118,7 +118,10 @@ function Labels({
           {t("labels.print")}
         </button>
       </div>
-      <ul className="labels">
+      <ul
+        className="labels"
+        aria-busy={images === undefined || state.checkedAt === undefined}
+      >
         {state.progress.seats.map((seat) => {
           const key = keys[seat.seat];
           const current =
@@ -134,10 +137,10 @@ function Labels({
               <p className="label-seat">
                 {t("labels.seatLabel", { seat: seat.seat + 1 })}
               </p>
-              {current && images[key] ? (
+              {current && images?.[key] ? (
                 <>
                   <img
-                    src={images[key]}
+                    src={images?.[key]}
                     width={240}
                     height={240}
                     alt={t("labels.seatLabel", { seat: seat.seat + 1 })}

@@ -15,7 +15,8 @@ import { claimSeat, scoreBidder, submitSheet } from "../support/tablet.ts";
 
 /**
  * One evaluator recuses, another edits a submitted sheet (a re-commit),
- * then the administrator cancels the round and the tablets show it.
+ * the administrator reissues the third seat's QR code and then cancels the
+ * round, and the tablets show it.
  */
 export async function recuseEditCancel(
   system: TestSystem,
@@ -93,6 +94,24 @@ export async function recuseEditCancel(
     firstCommit,
     { timeout: 10_000 },
   );
+
+  // Seat 3's QR is reissued: the old code no longer works, the new one does.
+  await admin.getByRole("button", { name: "좌석 3 QR 재발급" }).click();
+  await admin.getByRole("dialog").getByRole("button", { name: "확인" }).click();
+  await admin.getByText("완료했습니다.").waitFor({ timeout: 15_000 });
+  const reissued = await readTabletUrls(admin, roundId);
+  assert.equal(reissued.length, 1, "only seat 3 still has a code to print");
+  assert.notEqual(reissued[0], urls[2]);
+  await admin.goto(
+    new URL(`#/admin/round/${roundId}`, system.appUrl).toString(),
+  );
+  const stale = await browser.newTablet();
+  await stale.page.goto(urls[2]);
+  await stale.page
+    .getByRole("heading", { name: "이미 사용된 QR 코드입니다" })
+    .waitFor({ timeout: 15_000 });
+  const fresh = await browser.newTablet();
+  await claimSeat(fresh.page, reissued[0]);
 
   await admin.getByRole("button", { name: "회차 취소" }).click();
   const dialog = admin.getByRole("dialog");

@@ -36,6 +36,27 @@ export async function psatRound(
     .getByRole("heading", { name: "올바르지 않은 링크입니다" })
     .waitFor();
   await captureScreen(stranger, "tablet-invalid-link");
+  const someKey = `0x${"5a".repeat(32)}`;
+  await stranger.goto(
+    new URL(
+      `#/e/1/${system.registry}/1/0/${someKey}`,
+      system.appUrl,
+    ).toString(),
+  );
+  await stranger
+    .getByRole("heading", { name: "다른 체인에 연결되어 있습니다" })
+    .waitFor();
+  await captureScreen(stranger, "tablet-wrong-chain");
+  await stranger.goto(
+    new URL(
+      `#/e/1337/${system.registry}/99/0/${someKey}`,
+      system.appUrl,
+    ).toString(),
+  );
+  await stranger
+    .getByRole("heading", { name: "평가 회차를 찾을 수 없습니다" })
+    .waitFor();
+  await captureScreen(stranger, "tablet-round-not-found");
 
   await admin.goto(new URL("#/admin", system.appUrl).toString());
   await admin.getByRole("heading", { name: "평가 회차" }).waitFor();

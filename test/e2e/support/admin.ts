@@ -87,16 +87,12 @@ export async function readTabletUrls(
     new URL(`#/admin/round/${roundId}/labels`, page.url()).toString(),
   );
   await page.getByRole("heading", { name: "좌석 QR 코드" }).waitFor();
-  const images = page.locator(".label img");
-  await images.first().waitFor();
-  const count = await page.locator(".label").count();
-  await page.waitForFunction(
-    (expected) => document.querySelectorAll(".label img").length === expected,
-    count,
-  );
-  return images.evaluateAll((nodes) =>
-    nodes.map((node) => node.getAttribute("data-url")!),
-  );
+  await page.locator('ul.labels[aria-busy="false"]').waitFor();
+  return page
+    .locator(".label img")
+    .evaluateAll((nodes) =>
+      nodes.map((node) => node.getAttribute("data-url")!),
+    );
 }
 
 /** Reads the state that the admin's progress table shows for a seat. */
