@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "vite";
 
 import { recuseEditCancel } from "./scenarios/cancel.ts";
+import { closeAfterDeadline } from "./scenarios/close.ts";
 import { escrowReveal } from "./scenarios/escrow.ts";
 import { psatRound } from "./scenarios/psat.ts";
 import { signIn, type CaseFile } from "./support/admin.ts";
@@ -47,6 +48,10 @@ const tests: [string, () => Promise<void>][] = [
   [
     "recusal, re-commit and cancellation",
     () => recuseEditCancel(system, browser, admin, psat),
+  ],
+  [
+    "close after the deadline with an absent seat",
+    () => closeAfterDeadline(system, browser, admin, psat),
   ],
   [
     "evaluator route JavaScript is at most 250 kB gzipped",

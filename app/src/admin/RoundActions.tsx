@@ -4,7 +4,11 @@ import { useTranslation } from "react-i18next";
 import { countSeats, type SeatProgress } from "../chain/progress.ts";
 import type { RoundInfo } from "../chain/round.ts";
 import { describeError } from "../chain/errors.ts";
-import type { RoundWatcher, WatchState } from "../chain/watch.ts";
+import {
+  chainNow,
+  type RoundWatcher,
+  type WatchState,
+} from "../chain/watch.ts";
 import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 import { ResultTable } from "../ui/ResultTable.tsx";
 import type { AdminContext } from "./AdminApp.tsx";
@@ -51,7 +55,7 @@ export function RoundActions({
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
   const [reason, setReason] = useState("");
   const roundId = round.roundId;
-  const now = Date.now() / 1000;
+  const now = chainNow(watch);
   const counts = countSeats(progress);
   const open = progress.phase === "scoring" || progress.phase === "revealing";
 

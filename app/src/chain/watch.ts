@@ -12,6 +12,23 @@ export interface WatchState {
   online: boolean;
   /** Local milliseconds of the last successful poll. */
   checkedAt?: number;
+  /** UTC seconds of the head block: the chain's clock, which deadlines are checked against. */
+  chainTime?: number;
+}
+
+/**
+ * Returns the current time in UTC seconds for deadline checks: the later of
+ * the local clock and the head block's time advanced by the seconds since
+ * it was read. A chain that mines only on demand lags the clock between
+ * transactions, and a test chain whose time was moved forward leads it.
+ */
+export function chainNow(state: WatchState): number {
+  const local = Math.floor(Date.now() / 1000);
+  if (state.chainTime === undefined || state.checkedAt === undefined) {
+    return local;
+  }
+  const elapsed = Math.floor((Date.now() - state.checkedAt) / 1000);
+  return Math.max(local, state.chainTime + elapsed);
 }
 
 /**
@@ -97,7 +114,18 @@ export class RoundWatcher {
         );
         progress = { ...events.reduce(applyEvent, progress), block: head };
       }
-      this.#set({ progress, head, online: true, checkedAt: Date.now() });
+      let chainTime = this.#state.chainTime;
+      if (head !== this.#state.head || chainTime === undefined) {
+        const block = await this.#client.getBlock({ blockNumber: head });
+        chainTime = Number(block.timestamp);
+      }
+      this.#set({
+        progress,
+        head,
+        online: true,
+        checkedAt: Date.now(),
+        chainTime,
+      });
     } catch {
       if (this.#state.online) this.#set({ ...this.#state, online: false });
     }

@@ -3,7 +3,11 @@ import { useTranslation } from "react-i18next";
 
 import type { PledgeLanguage } from "../../../core/pledge.ts";
 import { qualitativeCriteria } from "../chain/round.ts";
-import type { RoundWatcher, WatchState } from "../chain/watch.ts";
+import {
+  chainNow,
+  type RoundWatcher,
+  type WatchState,
+} from "../chain/watch.ts";
 import { formatKst } from "../lib/format.ts";
 import { seatKey } from "../lib/route.ts";
 import type {
@@ -63,7 +67,7 @@ export function SeatScreens(
     ready: watch.checkedAt !== undefined,
   });
 
-  const nowSeconds = Math.floor(Date.now() / 1000);
+  const nowSeconds = chainNow(watch);
   const screen = chooseScreen({
     known: watch.checkedAt !== undefined,
     online: watch.online,

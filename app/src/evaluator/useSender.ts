@@ -3,7 +3,11 @@ import type { PublicClient } from "viem";
 
 import { sendRegistryCall, type RegistryCall } from "../chain/client.ts";
 import { describeError, isNetworkError } from "../chain/errors.ts";
-import type { RoundWatcher, WatchState } from "../chain/watch.ts";
+import {
+  chainNow,
+  type RoundWatcher,
+  type WatchState,
+} from "../chain/watch.ts";
 import { seatKey, type SeatLocator } from "../lib/route.ts";
 import type {
   Submissions,
@@ -101,7 +105,7 @@ export function useSender(options: {
         options.locator.seat,
         options.session,
         options.submissions,
-        Math.floor(Date.now() / 1000),
+        chainNow(options.watch),
         options.scoringDeadline,
       )
     : undefined;
