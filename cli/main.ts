@@ -1,6 +1,7 @@
 import { Command } from "commander";
 
 import { defineGrantAdmin } from "./commands/grant-admin.ts";
+import { defineNetwork } from "./commands/network.ts";
 import { defineRound } from "./commands/round.ts";
 import { defineSimulate } from "./commands/simulate.ts";
 import { defineUp } from "./commands/up.ts";
@@ -34,6 +35,7 @@ defineRound(program);
 defineSimulate(program);
 defineGrantAdmin(program);
 defineUp(program);
+defineNetwork(program);
 
 try {
   await program.parseAsync(process.argv);
