@@ -62,6 +62,11 @@ async function adoptInvite(
     inviteSig: await signClaim(inviteKey, locator, device),
     createdAt: Date.now(),
   };
+  if (existing) {
+    // Sheets signed by the replaced device key cannot be committed for the
+    // new one; the draft stays, so the evaluator signs it again.
+    await store.clearSubmissions(key);
+  }
   await store.saveSession(key, session);
   return session;
 }

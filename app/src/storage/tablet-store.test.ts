@@ -73,3 +73,10 @@ describe("TabletStore", () => {
     expect(state.confirmed).toBeUndefined();
   });
 });
+
+test("clearSubmissions forgets the seat's sheets", async () => {
+  const store = await TabletStore.open(createMemoryStore());
+  await store.savePending(SEAT, sheet("0xaa"));
+  await store.clearSubmissions(SEAT);
+  expect(await store.loadSubmissions(SEAT)).toEqual({});
+});

@@ -88,6 +88,11 @@ export class TabletStore {
     return (await this.#sealed.get<Submissions>(`sheet:${seat}`)) ?? {};
   }
 
+  /** Forgets every signed sheet of the seat, e.g. when a new device key takes it over. */
+  clearSubmissions(seat: string): Promise<void> {
+    return this.#sealed.delete(`sheet:${seat}`);
+  }
+
   /** Records a newly signed sheet; it waits as `pending` until the chain has it. */
   async savePending(seat: string, sheet: SheetSubmission): Promise<void> {
     const current = await this.loadSubmissions(seat);

@@ -76,6 +76,14 @@ export async function psatRound(
     .getByRole("heading", { name: "보관 키를 안전한 곳에 저장하세요" })
     .waitFor();
   await captureScreen(admin, "admin-escrow-key");
+  const [download] = await Promise.all([
+    admin.waitForEvent("download"),
+    admin.getByRole("button", { name: "키 파일 내려받기" }).click(),
+  ]);
+  assert.equal(
+    download.suggestedFilename(),
+    `jurybox-round-${roundId}-escrow-key.json`,
+  );
   await admin.getByRole("button", { name: "저장했습니다" }).click();
   await captureScreen(admin, "admin-round-created");
 
