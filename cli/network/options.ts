@@ -65,8 +65,11 @@ const MAX_GAS_LIMIT = 2n ** 63n - 1n;
  * 56, 97, 204 and 5611, so deployments there would not be free.
  */
 const IGNITION_SPECIAL_CHAIN_IDS = new Set([56, 97, 137, 204, 5611, 80002]);
-/** Chain ids of the embedded chain (1337) and of Hardhat's own network. */
-const LOCAL_CHAIN_IDS = new Set([1337, 31337]);
+/** Chain ids that local development chains use. */
+const LOCAL_CHAIN_NAMES = new Map([
+  [1337, "the embedded development chain that `npm start` runs"],
+  [31337, "Hardhat's default network"],
+]);
 
 function parseWholeNumber(option: string, text: string): number {
   if (!/^\d+$/.test(text.trim())) {
@@ -146,10 +149,10 @@ function parseChainId(text: string, warnings: string[]): number {
       "Pick a chain id that no public network uses.",
     );
   }
-  if (LOCAL_CHAIN_IDS.has(chainId)) {
+  const localChain = LOCAL_CHAIN_NAMES.get(chainId);
+  if (localChain !== undefined) {
     warnings.push(
-      `Chain id ${chainId} is also the id of the embedded development ` +
-        "chain (1337) or of Hardhat's network (31337). Ignition keeps " +
+      `Chain id ${chainId} is also the id of ${localChain}. Ignition keeps ` +
         `deployments in ignition/deployments/chain-${chainId}, so deploy ` +
         "to this network from a checkout that never deployed locally, or " +
         "pass --chain-id with an id of its own.",

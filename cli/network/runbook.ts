@@ -102,7 +102,7 @@ function runbookValues(
       : "Its key was not generated here: use the key you hold for it.",
     CHAIN_ID_NOTE: chainIdNote(plan.chainId),
     ACCOUNT_PERMISSIONING_STATE: plan.accountPermissioning
-      ? "on: evaluator tablets cannot send transactions to this network"
+      ? "on. Evaluator tablets cannot send transactions to it"
       : "off",
     TX_POOL_MAX_SIZE: TX_POOL_MAX_SIZE.toLocaleString("en-US"),
     TX_POOL_SHARE: String(TX_POOL_ACCOUNT_SHARE * 100),
