@@ -13,6 +13,11 @@ const EvaluatorApp = lazy(() =>
     default: module.EvaluatorApp,
   })),
 );
+const ResultsApp = lazy(() =>
+  import("./results/ResultsApp.tsx").then((module) => ({
+    default: module.ResultsApp,
+  })),
+);
 const AdminApp = lazy(() =>
   import("./admin/AdminApp.tsx").then((module) => ({
     default: module.AdminApp,
@@ -54,6 +59,14 @@ function RouteView({ route }: { route: Route }) {
         />
       );
     }
+    case "results":
+      return (
+        <ResultsApp
+          chainId={route.chainId}
+          registry={route.registry}
+          roundId={route.roundId}
+        />
+      );
     case "admin":
       return <AdminApp path={route.path} />;
     case "admin-signin":

@@ -5,6 +5,7 @@ import { loadRound, type RoundInfo } from "../chain/round.ts";
 import { describeError } from "../chain/errors.ts";
 import { useRoundWatcher } from "../chain/watch.ts";
 import { formatKst } from "../lib/format.ts";
+import { resultsHash } from "../lib/route.ts";
 import { ProblemMessage } from "../ui/ProblemMessage.tsx";
 import { Screen } from "../ui/Screen.tsx";
 import type { AdminContext } from "./AdminApp.tsx";
@@ -94,6 +95,17 @@ function RoundView({
         <strong data-phase={watch.progress.phase}>
           {t(`round.phase_${watch.progress.phase}`)}
         </strong>
+      </p>
+      <p>
+        <a
+          href={resultsHash({
+            chainId: context.config.chainId,
+            registry: context.config.registry,
+            roundId: round.roundId,
+          })}
+        >
+          {t("round.publicPage")}
+        </a>
       </p>
       <p className="hint">
         {t("round.deadlines", {

@@ -122,6 +122,26 @@ export function qualitativeCriteria(round: RoundInfo): RoundCriterion[] {
 
 type RawLog = Log & { blockTimestamp?: Hex | bigint | null };
 
+/** Fetches and decodes every registry event of one round, in chain order. */
+export async function fetchRoundLogs(
+  client: PublicClient,
+  registry: Address,
+  roundId: bigint,
+) {
+  const logs = (await client.request({
+    method: "eth_getLogs",
+    params: [
+      {
+        address: registry,
+        fromBlock: "0x0",
+        toBlock: "latest",
+        topics: [null, roundTopic(roundId)],
+      },
+    ],
+  })) as Log[];
+  return parseEventLogs({ abi: registryAbi, logs: logs.map(formatRawLog) });
+}
+
 function formatRawLog(log: Log): Log {
   const raw = log as unknown as Record<string, unknown>;
   const toBig = (value: unknown) =>

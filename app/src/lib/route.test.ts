@@ -49,6 +49,17 @@ describe("parseHash", () => {
     expect(parseHash("")).toEqual({ name: "home" });
   });
 
+  test("results link", () => {
+    expect(parseHash(`#/r/1337/${REGISTRY}/3`)).toEqual({
+      name: "results",
+      chainId: 1337,
+      registry: REGISTRY,
+      roundId: 3n,
+    });
+    expect(parseHash(`#/r/1337/${REGISTRY}/0`).name).toBe("invalid-link");
+    expect(parseHash(`#/r/1337/${REGISTRY}`).name).toBe("invalid-link");
+  });
+
   test("evaluatorHash round trip", () => {
     const locator = {
       chainId: 1337,

@@ -13,6 +13,7 @@ export type Route =
   | ({ name: "evaluator"; inviteKey?: Hex } & SeatLocator)
   | { name: "admin"; path: string[] }
   | { name: "admin-signin"; token: string }
+  | ({ name: "results" } & Omit<SeatLocator, "seat">)
   | { name: "invalid-link" };
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -29,6 +30,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 0) return { name: "home" };
   const [head, ...rest] = parts;
   if (head === "e") return parseEvaluator(rest);
+  if (head === "r") return parseResults(rest);
   if (head === "admin") {
     if (rest[0] === "signin" && rest.length === 2) {
       return { name: "admin-signin", token: rest[1] };
@@ -64,6 +66,29 @@ function parseEvaluator(parts: string[]): Route {
     seat,
     ...(inviteKey ? { inviteKey: inviteKey as Hex } : {}),
   };
+}
+
+function parseResults(parts: string[]): Route {
+  const [chainText, registry, roundText] = parts;
+  const valid =
+    parts.length === 3 &&
+    DECIMAL.test(chainText) &&
+    ADDRESS.test(registry) &&
+    DECIMAL.test(roundText) &&
+    Number(chainText) >= 1 &&
+    BigInt(roundText) >= 1n;
+  if (!valid) return { name: "invalid-link" };
+  return {
+    name: "results",
+    chainId: Number(chainText),
+    registry: registry as Address,
+    roundId: BigInt(roundText),
+  };
+}
+
+/** Builds the public results link of a round. */
+export function resultsHash(locator: Omit<SeatLocator, "seat">): string {
+  return `#/r/${locator.chainId}/${locator.registry}/${locator.roundId}`;
 }
 
 /** Builds the tablet link for a seat; without `inviteKey` it is the link a claimed tablet keeps. */

@@ -244,4 +244,28 @@ export async function psatRound(
   }
   const winnerText = await tablets[3].page.locator(".winner").innerText();
   assert.equal(winnerText, `우선협상대상자: ${round.expected!.winner}`);
+
+  // Anyone can open the public page and recompute the result from the chain.
+  const { page: verifier } = await browser.newTablet();
+  await verifier.goto(
+    new URL(`#/r/1337/${system.registry}/${roundId}`, system.appUrl).toString(),
+  );
+  await verifier
+    .getByText(`우선협상대상자: ${round.expected!.winner}`)
+    .waitFor({ timeout: 15_000 });
+  await verifier
+    .getByRole("heading", { name: "평가위원별 합계 점수" })
+    .waitFor();
+  await verifier
+    .getByRole("button", { name: "체인에서 다시 계산하여 검증" })
+    .click();
+  await verifier
+    .getByText("모든 검사를 통과했습니다.")
+    .waitFor({ timeout: 15_000 });
+  const checks = await verifier
+    .locator(".checks li")
+    .evaluateAll((items) => items.map((item) => item.getAttribute("data-ok")));
+  assert.equal(checks.length, 2 + round.evaluators + 2 + round.bidders.length);
+  assert.ok(checks.every((ok) => ok === "true"));
+  await captureScreen(verifier, "public-result-verified");
 }
