@@ -24,8 +24,8 @@ interface Opening {
 
 /**
  * Recomputes a finalised round from its raw events, trusting nothing but
- * the RPC endpoint: each revealed sheet must open its latest commitment,
- * the lottery seed must be the hash of the revealed salts, and the
+ * the RPC endpoint. Each revealed sheet must open its latest commitment,
+ * and the lottery seed must be the hash of the revealed salts. The
  * reference tally of core/ over the revealed sheets must equal every
  * bidder's published result.
  */

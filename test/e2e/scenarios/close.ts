@@ -16,9 +16,9 @@ import { claimSeat, scoreBidder, submitSheet } from "../support/tablet.ts";
 
 /**
  * Closes scoring after the deadline with one seat absent. Three of four
- * tablets commit and one of those is then lost, so after the close two
- * tablets reveal by themselves, the absent seat's tablet says scoring is
- * closed, and the administrator finishes with an escrow reveal.
+ * tablets commit and one of those is then lost. After the close two
+ * tablets reveal by themselves and the absent seat's tablet shows that
+ * scoring is closed. The administrator finishes with an escrow reveal.
  */
 export async function closeAfterDeadline(
   system: TestSystem,
