@@ -7,7 +7,7 @@ import type { NetworkPlan } from "./options.ts";
  */
 export const BESU_IMAGE = "hyperledger/besu:25.11.0";
 
-/** Where a node folder is mounted; Besu runs with it as working directory. */
+/** Mount point of a node folder, which is also Besu's working folder. */
 export const CONTAINER_NODE_DIR = "/var/lib/jurybox";
 
 /**

@@ -9,7 +9,7 @@ export class NetworkOptionError extends CliError {
   }
 }
 
-/** The output folder exists and already holds files. */
+/** The output folder exists and already contains files. */
 export class OutputFolderNotEmptyError extends CliError {
   constructor(folder: string, entries: string[]) {
     const shown = entries.slice(0, 5).join(", ");

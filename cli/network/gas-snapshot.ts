@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from "../lib/project.ts";
 /** The gas snapshot that the contract gas test writes at the project root. */
 export const GAS_SNAPSHOT_FILE = join(PROJECT_ROOT, "gas-snapshot.json");
 
-/** The most gas one registry transaction used in the snapshot, and its name. */
+/** The maximum gas of one registry transaction in the snapshot, with its name. */
 export interface HeaviestTransaction {
   name: string;
   gas: bigint;

@@ -13,11 +13,11 @@ export const BFT_MIX_HASH: Hex =
 const ZERO_HASH: Hex = `0x${"00".repeat(32)}`;
 
 /**
- * Builds the QBFT genesis: every fork up to Cancun active from block 0
- * (Solidity is compiled for cancun), a base fee of zero that stays zero
- * (`zeroBaseFee`, which Besu needs besides `baseFeePerGas`), and the
- * validators in extraData in the given order. No account is funded
- * because every transaction costs 0.
+ * Builds the QBFT genesis with the validators in extraData, in the given
+ * order. Every fork up to Cancun is active from block 0, because Solidity
+ * is compiled for cancun. The base fee is zero and stays zero, which takes
+ * `zeroBaseFee` besides `baseFeePerGas`. No account is funded, because
+ * every transaction costs 0.
  */
 export function buildGenesis(
   plan: NetworkPlan,

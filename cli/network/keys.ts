@@ -34,7 +34,7 @@ export function generateNodeKey(): NodeKey {
   return nodeKeyFromPrivateKey(bytesToHex(secp256k1.utils.randomSecretKey()));
 }
 
-/** The enode URL of a node: its public key, then the host and TCP port. */
+/** Returns a node's enode URL: its public key, then its host and TCP port. */
 export function enodeUrl(key: NodeKey, host: string, port: number): string {
   return `enode://${key.publicKey.slice(2)}@${host}:${port}`;
 }

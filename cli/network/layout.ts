@@ -15,7 +15,7 @@ export const COMPOSE_SUBNET = "172.28.100.0/24";
 const COMPOSE_ADDRESS_PREFIX = "172.28.100.";
 const COMPOSE_FIRST_HOST = 10;
 
-/** Where one node runs and listens. */
+/** Placement of one node: its host, ports and JSON-RPC interface. */
 export interface NodeLayout {
   /** 1-based node number; nodes are ordered by validator address. */
   number: number;

@@ -3,7 +3,7 @@ import type { Address } from "viem";
 import type { NodeLayout } from "./layout.ts";
 import { tomlStringList } from "./toml.ts";
 
-/** The deployer first, then each round administrator once. */
+/** Lists the deployer first, then each round administrator once. */
 export function allowedAccounts(
   deployer: Address,
   admins: readonly Address[],

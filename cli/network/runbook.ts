@@ -11,7 +11,7 @@ import type { NetworkPlan } from "./options.ts";
 
 const TEMPLATE_URL = new URL("./RUNBOOK.template.md", import.meta.url);
 
-/** What the runbook needs besides the plan and the nodes. */
+/** Facts for the runbook beyond the plan and the node layout. */
 export interface RunbookFacts {
   deployer: Address;
   deployerKeyGenerated: boolean;
@@ -29,7 +29,7 @@ export function toleratedFaults(validators: number): number {
   return Math.floor((validators - 1) / 3);
 }
 
-/** The URL at which the RPC node's JSON-RPC is reached. */
+/** Returns the URL of the RPC node's JSON-RPC for clients to use. */
 export function rpcUrl(plan: NetworkPlan, nodes: readonly NodeLayout[]) {
   const node = nodes[plan.rpcNode - 1];
   const host = plan.rpcHost === "0.0.0.0" ? "127.0.0.1" : plan.rpcHost;
@@ -94,7 +94,7 @@ function runbookValues(
     DEPLOYER_KEY_NOTE: facts.deployerKeyGenerated
       ? `\n\`deployer/key\` is the private key of the deployer account ` +
         `\`${facts.deployer}\`, which becomes the registry's admin. Treat ` +
-        "it the same way.\n"
+        "it the same way."
       : "",
     DEPLOYER_SOURCE: facts.deployerKeyGenerated
       ? "Its key is in `deployer/key`; delete that file once the key is " +

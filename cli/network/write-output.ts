@@ -61,10 +61,10 @@ async function writeAll(root: string, files: readonly OutputFile[]) {
 
 /**
  * Writes the files into `outDir`. They are first written to a temporary
- * folder beside it, so a failure leaves nothing behind. A missing or
- * empty `outDir` is then replaced by that folder in one rename; with
- * `force`, a non-empty `outDir` receives the files one by one, replacing
- * files of the same name and keeping all others.
+ * folder beside it, so a failure leaves nothing behind. A missing or empty
+ * `outDir` is then replaced by that folder in one rename. With `force`, a
+ * non-empty `outDir` receives the files one by one: files of the same name
+ * are replaced and all others are kept.
  */
 export async function writeNetworkFiles(
   outDir: string,

@@ -35,7 +35,7 @@ beforeAll(async () => {
   genesis = JSON.parse(readText(outDir, "genesis.json"));
 });
 
-/** The validator addresses as written in each node folder, in node order. */
+/** Reads the validator address of each node folder, in node order. */
 function nodeAddresses(): string[] {
   return nodeNames(VALIDATORS).map((node) =>
     readText(outDir, `${node}/address`).trim().toLowerCase(),

@@ -11,7 +11,7 @@ import {
 import { writeNetworkFiles } from "../../cli/network/write-output.ts";
 import { readToml, type TomlValue } from "./toml-reader.ts";
 
-/** A temporary folder for one test file; call `remove` in afterAll. */
+/** Creates a temporary folder for one test file; call `remove` in afterAll. */
 export function makeTempFolder(prefix: string) {
   const path = mkdtempSync(join(tmpdir(), `jurybox-${prefix}-`));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
