@@ -42,6 +42,12 @@ export function defineUp(program: Command): void {
       "origin of the Jurybox app that the tablet invite URLs open",
       DEFAULT_APP_URL,
     )
+    .option("--app-port <port>", "TCP port of the web app server", "5173")
+    .option(
+      "--lan",
+      "serve the web app over HTTPS on every network interface, with a " +
+        "self-signed certificate, so tablets on the LAN can open it",
+    )
     .option(
       "--block-time <seconds>",
       "seconds between blocks; 0 mines a block per transaction",
@@ -54,7 +60,13 @@ export function defineUp(program: Command): void {
 }
 
 async function runUp(command: Command): Promise<void> {
-  const options = readOptions<{ appUrl: string; blockTime: string }>(command);
+  const options = readOptions<{
+    appUrl: string;
+    appPort: string;
+    lan?: boolean;
+    blockTime: string;
+  }>(command);
+  const appPort = parsePort(options.appPort);
   const { host, port } = parseLoopbackRpc(options.rpc);
   const blockTime = parseBlockTime(options.blockTime);
   const logger = makeLogger(Boolean(options.json));
@@ -67,7 +79,8 @@ async function runUp(command: Command): Promise<void> {
   const { startChain } = await import("../chain/index.ts");
   const { ensureDeployed } = await import("../deploy/ensure-deployed.ts");
   const chain = await startChain({ dataDir, host, port, blockTime, logger });
-  const removeHandlers = stopOnSignals(chain, logger);
+  const services: Service[] = [chain];
+  const removeHandlers = stopOnSignals(services, logger);
 
   try {
     const deployment = await ensureDeployed({ chain, dataDir, logger });
@@ -76,25 +89,52 @@ async function runUp(command: Command): Promise<void> {
       deployment.registry,
       logger.info,
     );
-    const connection = await connectRpc(chain.rpcUrl);
-    const session = await resolveRegistry(connection, deployment.registry);
-    const summary = await prepareDemoRound(session, {
-      dataDir,
-      appUrl: options.appUrl,
-      adminKeyFile: options.adminKeyFile ?? join(dataDir, "keys", "admin.json"),
+    const adminKeyFile =
+      options.adminKeyFile ?? join(dataDir, "keys", "admin.json");
+    const { startAppServer } = await import("../serve/index.ts");
+    const app = await startAppServer({
+      host: options.lan ? "0.0.0.0" : "127.0.0.1",
+      port: appPort,
+      https: Boolean(options.lan),
+      chainRpcUrl: chain.rpcUrl,
+      chainId: chain.chainId,
+      registry: deployment.registry,
+      adminKeyFile,
       log: logger.info,
     });
+    services.unshift(app);
+
+    const connection = await connectRpc(chain.rpcUrl);
+    const session = await resolveRegistry(connection, deployment.registry);
+    // Invite URLs must open the server that is actually running, so the
+    // served origin wins over the default of --app-url.
+    const appUrl =
+      options.appUrl === DEFAULT_APP_URL
+        ? app.url.replace(/\/$/, "")
+        : options.appUrl;
+    const summary = await prepareDemoRound(session, {
+      dataDir,
+      appUrl,
+      adminKeyFile,
+      log: logger.info,
+    });
+    summary.appUrl = app.url;
+    summary.adminSignInUrl = app.adminSignInUrl ?? null;
 
     if (options.json) printJson(summary);
     else process.stdout.write(renderUpSummary(summary) + "\n");
   } catch (error) {
     removeHandlers();
-    await chain.stop();
+    await stopAll(services, logger);
     throw error;
   }
 
   const exit = await chain.exited;
   removeHandlers();
+  await stopAll(
+    services.filter((service) => service !== chain),
+    logger,
+  );
   if (exit.reason === "failed") {
     throw new CliError(`The embedded chain stopped: ${exit.error.message}`, {
       hint: "Read .jurybox/chain/anvil.log, then run `npm start` again.",
@@ -166,6 +206,18 @@ async function prepareDemoRound(
   };
 }
 
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new InvalidArgumentError(
+      "--app-port",
+      text,
+      "a TCP port, 0 to 65535",
+    );
+  }
+  return port;
+}
+
 function parseBlockTime(text: string): number {
   const seconds = Number(text);
   if (!/^\d+$/.test(text) || seconds > 3600) {
@@ -178,17 +230,29 @@ function parseBlockTime(text: string): number {
   return seconds;
 }
 
-/**
- * Stops the chain on Ctrl-C or SIGTERM; the supervisor saves the state
- * before anvil stops and logs the block it saved.
- */
-function stopOnSignals(chain: RunningChain, logger: ChainLogger): () => void {
-  const handler = (signal: NodeJS.Signals) => {
-    logger.info(`Received ${signal}; saving the state and stopping the chain`);
-    chain.stop().catch((error: Error) => {
-      logger.error(`Stopping the chain failed: ${error.message}`);
+/** A process that `up` started and stops on the way out. */
+type Service = Pick<RunningChain, "stop">;
+
+/** Stops services in order, logging a failure and going on with the rest. */
+async function stopAll(services: Service[], logger: ChainLogger) {
+  for (const service of services) {
+    try {
+      await service.stop();
+    } catch (error) {
+      logger.error(`Stopping a service failed: ${(error as Error).message}`);
       process.exitCode = 1;
-    });
+    }
+  }
+}
+
+/**
+ * Stops every service on Ctrl-C or SIGTERM, the chain last: the supervisor
+ * saves the state before anvil stops and logs the block it saved.
+ */
+function stopOnSignals(services: Service[], logger: ChainLogger): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    logger.info(`Received ${signal}; saving the state and stopping`);
+    void stopAll(services, logger);
   };
   process.once("SIGINT", handler);
   process.once("SIGTERM", handler);

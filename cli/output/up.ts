@@ -13,6 +13,10 @@ export interface UpSummary {
   shownRoundId: string | null;
   /** Relative path of the shown round's invites, when this folder has them. */
   invitesFile: string | null;
+  /** The web app's origin, once its server runs. */
+  appUrl?: string;
+  /** The one-time link that signs the admin console in with the local key. */
+  adminSignInUrl?: string | null;
 }
 
 /** Renders the "what to do next" text that `up` prints. */
@@ -27,6 +31,13 @@ export function renderUpSummary(summary: UpSummary): string {
     `  registry   ${summary.registry}`,
     `  rounds     ${summary.rounds}`,
   ];
+  if (summary.appUrl) lines.push(`  web app    ${summary.appUrl}`);
+  if (summary.adminSignInUrl) {
+    lines.push(
+      `  console    ${summary.adminSignInUrl}`,
+      "             (one-time sign-in link for the admin console)",
+    );
+  }
   if (summary.demoRoundId !== null) {
     const state = summary.demoRoundCreated ? "created now" : "reused";
     lines.push(`  demo round ${summary.demoRoundId} (${state})`);
