@@ -9,7 +9,7 @@ import {
   type WatchState,
 } from "../chain/watch.ts";
 import { formatKst } from "../lib/format.ts";
-import { seatKey } from "../lib/route.ts";
+import { resultsHash, seatKey } from "../lib/route.ts";
 import type {
   Draft,
   Submissions,
@@ -136,6 +136,9 @@ export function SeatScreens(
         <Screen title={t("result.title")}>
           <p className="round-line">{round.title}</p>
           <ResultTable round={round} finalized={watch.progress.finalized!} />
+          <p>
+            <a href={resultsHash(locator)}>{t("result.publicPage")}</a>
+          </p>
         </Screen>
       );
     case "waiting":

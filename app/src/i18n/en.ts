@@ -148,6 +148,7 @@ export const en: Strings = {
     winner: "Preferred bidder: {{name}}",
     noWinner: "No bidder qualified.",
     caption: "Result per bidder, by total",
+    publicPage: "Verify on the public result page",
   },
   recuse: {
     title: "Recuse",

@@ -144,6 +144,7 @@ export const ko = {
     winner: "우선협상대상자: {{name}}",
     noWinner: "적격 제안사가 없습니다.",
     caption: "제안사별 평가 결과 (합계 순)",
+    publicPage: "공개 결과 페이지에서 검증하기",
   },
   recuse: {
     title: "회피 신청",
