@@ -91,6 +91,9 @@ const suites: Suite[] = [
   vitestSuite("chain", "vitest.chain.config.ts"),
   vitestSuite("cli", "vitest.cli.config.ts"),
   vitestSuite("app", "vitest.app.config.ts"),
+  vitestSuite("network", "vitest.network.config.ts"),
+  vitestSuite("verify", "vitest.verify.config.ts"),
+  vitestSuite("indexer", "vitest.indexer.config.ts"),
   {
     name: "browser (Chromium)",
     requires: "test/e2e/run.ts",
