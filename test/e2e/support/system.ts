@@ -8,9 +8,11 @@ import { generatePrivateKey } from "viem/accounts";
 import { startAppServer, type AppServer } from "../../../cli/serve/index.ts";
 import { deployRegistry, startAnvil, type TestChain } from "./chain.ts";
 
-// TODO: start the system with `jurybox up` once that command starts the
-// app server and prints the app and admin links. Until then the browser
-// tests start anvil, a registry and the app server themselves.
+// TODO: start the system with `jurybox up` once it can run isolated. Today
+// `up` records its deployment in the project's ignition/deployments and
+// core/generated files, which a test run must not touch, so the browser
+// tests start the same parts themselves: anvil with zero gas, a registry,
+// and the app server from cli/serve that `up` also uses.
 
 export interface TestSystem {
   appUrl: string;
