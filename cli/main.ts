@@ -1,10 +1,12 @@
 import { Command } from "commander";
 
+import { defineExport } from "./commands/export.ts";
 import { defineGrantAdmin } from "./commands/grant-admin.ts";
 import { defineNetwork } from "./commands/network.ts";
 import { defineRound } from "./commands/round.ts";
 import { defineSimulate } from "./commands/simulate.ts";
 import { defineUp } from "./commands/up.ts";
+import { defineVerify } from "./commands/verify.ts";
 import { DEFAULT_RPC_URL } from "./lib/options.ts";
 import { printError } from "./output/errors.ts";
 
@@ -36,6 +38,8 @@ defineSimulate(program);
 defineGrantAdmin(program);
 defineUp(program);
 defineNetwork(program);
+defineVerify(program);
+defineExport(program);
 
 try {
   await program.parseAsync(process.argv);

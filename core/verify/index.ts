@@ -33,3 +33,10 @@ export {
   RoundEventsError,
   RoundNotFoundError,
 } from "./errors.ts";
+export {
+  SAMPLE_CHAIN_ID,
+  SAMPLE_REGISTRY,
+  sampleAccount,
+  sampleRecord,
+} from "./sample-record.ts";
+export type { SampleOptions } from "./sample-record.ts";

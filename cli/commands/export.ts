@@ -1,0 +1,90 @@
+import { writeFile } from "node:fs/promises";
+
+import type { Command } from "commander";
+
+import {
+  recordToOcdsRelease,
+  recordToScoresCsv,
+  stringifyRecord,
+  type EvaluationRecord,
+} from "../../core/verify/index.ts";
+import { CliError, InvalidArgumentError } from "../lib/errors.ts";
+import { readOptions } from "../lib/options.ts";
+import { addBlockRangeOptions, fetchRecordFromChain } from "./verify.ts";
+
+const FORMATS = ["json", "csv", "ocds"] as const;
+type ExportFormat = (typeof FORMATS)[number];
+
+export function defineExport(program: Command): void {
+  const command = program
+    .command("export")
+    .argument("<id>", "round id (1, 2, …)")
+    .requiredOption(
+      "--format <format>",
+      "json: the evaluation record, which `jurybox verify --record` checks " +
+        "offline; csv: every revealed score (seat, bidder, criterion, " +
+        "score, comment); ocds: an OCDS-style award release",
+    )
+    .option("--out <file>", "write to this file instead of stdout")
+    .option(
+      "--ocid-prefix <prefix>",
+      "the publisher's registered OCID prefix for --format ocds",
+      "ocds-jurybox",
+    )
+    .description(
+      "read a round's evaluation record from the chain and write it as " +
+        "JSON, CSV or an OCDS release",
+    )
+    .action(async (id: string, _options, cmd: Command) => {
+      await runExport(id, cmd);
+    });
+  addBlockRangeOptions(command);
+}
+
+async function runExport(id: string, command: Command): Promise<void> {
+  const options = readOptions<{
+    format: string;
+    out?: string;
+    ocidPrefix: string;
+  }>(command);
+  const format = parseFormat(options.format);
+  const record = await fetchRecordFromChain(id, command);
+  const text = renderExport(record, format, options.ocidPrefix);
+
+  if (options.out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(options.out, text, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`Could not write ${options.out}: ${reason}.`, {
+      hint: "Check that the folder exists and is writable.",
+      cause: error,
+    });
+  }
+  process.stderr.write(
+    `Wrote the ${format} export of round ${record.roundId} (as of block ` +
+      `${record.asOf.block}) to ${options.out}\n`,
+  );
+}
+
+function parseFormat(text: string): ExportFormat {
+  const format = FORMATS.find((name) => name === text);
+  if (format === undefined) {
+    throw new InvalidArgumentError("--format", text, FORMATS.join(", "));
+  }
+  return format;
+}
+
+function renderExport(
+  record: EvaluationRecord,
+  format: ExportFormat,
+  ocidPrefix: string,
+): string {
+  if (format === "json") return stringifyRecord(record);
+  if (format === "csv") return recordToScoresCsv(record);
+  const release = recordToOcdsRelease(record, { ocidPrefix });
+  return JSON.stringify(release, null, 2) + "\n";
+}
