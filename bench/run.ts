@@ -8,6 +8,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { makeCaseFile } from "./case-generator.ts";
+import { measureVerify } from "./verify.ts";
 
 const RESULTS_DIR = new URL("./results/", import.meta.url);
 const SIMULATE_RUNS = 3;
@@ -66,6 +67,7 @@ function measureSimulate(): Figures {
 const figures: Figures = {
   ...measureGas(),
   ...measureSimulate(),
+  ...(await measureVerify()),
   machineCores: cpus().length,
   measuredAt: new Date().toISOString(),
 };
