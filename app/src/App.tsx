@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { parseHash, type Route } from "./lib/route.ts";
+import { loadConfig } from "./admin/config.ts";
+import { parseHash, roundsHash, type Route } from "./lib/route.ts";
 import { Layout } from "./ui/Layout.tsx";
 import { ProblemMessage } from "./ui/ProblemMessage.tsx";
 import { Screen } from "./ui/Screen.tsx";
@@ -16,6 +17,11 @@ const EvaluatorApp = lazy(() =>
 const ResultsApp = lazy(() =>
   import("./results/ResultsApp.tsx").then((module) => ({
     default: module.ResultsApp,
+  })),
+);
+const RoundListApp = lazy(() =>
+  import("./results/RoundList.tsx").then((module) => ({
+    default: module.RoundListApp,
   })),
 );
 const AdminApp = lazy(() =>
@@ -67,6 +73,8 @@ function RouteView({ route }: { route: Route }) {
           roundId={route.roundId}
         />
       );
+    case "rounds":
+      return <RoundListApp chainId={route.chainId} registry={route.registry} />;
     case "admin":
       return <AdminApp path={route.path} />;
     case "admin-signin":
@@ -82,7 +90,29 @@ function RouteView({ route }: { route: Route }) {
               {t("app.openAdmin")}
             </a>
           </p>
+          <RoundsLink />
         </Screen>
       );
   }
+}
+
+/** Links the home page to the public round list of the served registry. */
+function RoundsLink() {
+  const { t } = useTranslation();
+  const [href, setHref] = useState<string>();
+  useEffect(() => {
+    loadConfig().then(
+      (config) => setHref(roundsHash(config.chainId, config.registry)),
+      // Without config.json the app does not know its registry.
+      () => setHref(undefined),
+    );
+  }, []);
+  if (!href) return null;
+  return (
+    <p>
+      <a className="button" href={href}>
+        {t("app.openRounds")}
+      </a>
+    </p>
+  );
 }

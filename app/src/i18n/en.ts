@@ -13,6 +13,7 @@ export const en: Strings = {
     seat: "Seat {{seat}}",
     points: "{{value}} points",
     home: "Jurybox records evaluators' sealed score sheets on a chain and computes the result on chain. Evaluators scan their seat's QR code; administrators open the console.",
+    openRounds: "See the public evaluation rounds",
     openAdmin: "Open the admin console",
   },
   status: {

@@ -11,6 +11,7 @@ export const ko = {
     seat: "좌석 {{seat}}",
     points: "{{value}}점",
     home: "Jurybox는 평가위원이 봉인한 평가표를 체인에 기록하고 결과를 체인에서 계산합니다. 평가위원은 좌석 QR 코드를 스캔하고, 관리자는 관리 화면을 엽니다.",
+    openRounds: "공개된 평가 회차 보기",
     openAdmin: "관리 화면 열기",
   },
   status: {

@@ -14,6 +14,7 @@ export type Route =
   | { name: "admin"; path: string[] }
   | { name: "admin-signin"; token: string }
   | ({ name: "results" } & Omit<SeatLocator, "seat">)
+  | { name: "rounds"; chainId: number; registry: Address }
   | { name: "invalid-link" };
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -70,6 +71,18 @@ function parseEvaluator(parts: string[]): Route {
 
 function parseResults(parts: string[]): Route {
   const [chainText, registry, roundText] = parts;
+  if (
+    parts.length === 2 &&
+    DECIMAL.test(chainText) &&
+    ADDRESS.test(registry) &&
+    Number(chainText) >= 1
+  ) {
+    return {
+      name: "rounds",
+      chainId: Number(chainText),
+      registry: registry as Address,
+    };
+  }
   const valid =
     parts.length === 3 &&
     DECIMAL.test(chainText) &&
@@ -89,6 +102,11 @@ function parseResults(parts: string[]): Route {
 /** Builds the public results link of a round. */
 export function resultsHash(locator: Omit<SeatLocator, "seat">): string {
   return `#/r/${locator.chainId}/${locator.registry}/${locator.roundId}`;
+}
+
+/** Builds the public link of a registry's round list. */
+export function roundsHash(chainId: number, registry: Address): string {
+  return `#/r/${chainId}/${registry}`;
 }
 
 /** Builds the tablet link for a seat; without `inviteKey` it is the link a claimed tablet keeps. */

@@ -1,23 +1,22 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { encodeAbiParameters, keccak256, type Address, type Hex } from "viem";
+import type { Address } from "viem";
 
 import { createChainClient } from "../chain/client.ts";
 import { countSeats } from "../chain/progress.ts";
-import {
-  loadRound,
-  qualitativeCriteria,
-  type RoundInfo,
-} from "../chain/round.ts";
+import { loadRound, type RoundInfo } from "../chain/round.ts";
 import { useRoundWatcher } from "../chain/watch.ts";
 import { addStrings } from "../i18n/index.ts";
-import { formatPoints } from "../lib/format.ts";
+import { formatKst } from "../lib/format.ts";
 import { ProblemMessage } from "../ui/ProblemMessage.tsx";
 import { ResultTable } from "../ui/ResultTable.tsx";
 import { Screen } from "../ui/Screen.tsx";
 import { resultsStrings } from "./strings.ts";
+import { Downloads } from "./Downloads.tsx";
+import { readRecord, type EvaluationRecord } from "./record.ts";
+import { SeatScores } from "./SeatScores.tsx";
+import { Timeline } from "./Timeline.tsx";
 import { VerifyPanel } from "./VerifyPanel.tsx";
-import { revealedSheets } from "./verify.ts";
 
 addStrings(resultsStrings);
 
@@ -49,26 +48,23 @@ export function ResultsApp({
     );
   }
   if (!round) return <p className="loading">{t("app.loading")}</p>;
-  return <RoundResult client={client} registry={registry} round={round} />;
-}
-
-/** Orders seats by keccak256(abi.encode(seed, seat)), so no one chooses the column order. */
-function shuffledSeats(seats: number[], seed: Hex): number[] {
-  const key = (seat: number) =>
-    keccak256(
-      encodeAbiParameters(
-        [{ type: "bytes32" }, { type: "uint256" }],
-        [seed, BigInt(seat)],
-      ),
-    );
-  return [...seats].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  return (
+    <RoundResult
+      chainId={chainId}
+      client={client}
+      registry={registry}
+      round={round}
+    />
+  );
 }
 
 function RoundResult({
+  chainId,
   client,
   registry,
   round,
 }: {
+  chainId: number;
   client: ReturnType<typeof createChainClient>;
   registry: Address;
   round: RoundInfo;
@@ -77,27 +73,18 @@ function RoundResult({
   const { state } = useRoundWatcher(client, registry, round);
   const { progress } = state;
   const counts = countSeats(progress);
-  const [sheets, setSheets] = useState<{ seat: number; scores: number[] }[]>();
+  const [record, setRecord] = useState<EvaluationRecord>();
+  const [recordError, setRecordError] = useState(false);
+  const done = progress.finalized !== undefined || progress.cancelled;
   const finalized = progress.finalized;
 
+  // The record is read once the round is final, when it no longer changes.
   useEffect(() => {
-    if (!finalized) return;
-    revealedSheets(client, registry, round.roundId).then(setSheets, () =>
-      setSheets([]),
+    if (!done) return;
+    readRecord(client, registry, round.roundId).then(setRecord, () =>
+      setRecordError(true),
     );
-  }, [client, registry, round.roundId, finalized]);
-
-  const criteria = qualitativeCriteria(round).length;
-  const order =
-    finalized && sheets
-      ? shuffledSeats(
-          sheets.map((sheet) => sheet.seat),
-          finalized.lotterySeed,
-        )
-      : [];
-  const pledges = progress.seats.filter(
-    (seat) => seat.state !== "invited",
-  ).length;
+  }, [client, registry, round.roundId, done]);
 
   return (
     <Screen title={t("results.title")} className="results">
@@ -108,86 +95,87 @@ function RoundResult({
           tally: round.tallyVersion,
         })}
       </p>
+      <p className="as-of">
+        {t("results.asOf", {
+          block: progress.block.toString(),
+          time: formatKst(state.chainTime, i18n.language),
+        })}
+      </p>
       <h2>{t("results.attendance")}</h2>
       <ul className="inline-list">
+        <li>{t("results.invited", { count: counts.seats })}</li>
+        <li>{t("results.claimed", { count: counts.claimed })}</li>
         <li>
           {t("results.committed", {
             count: progress.closed?.committed ?? counts.committed,
           })}
         </li>
+        <li>{t("results.revealed", { count: counts.revealed })}</li>
         <li>{t("results.absent", { count: progress.closed?.absent ?? 0 })}</li>
         <li>{t("results.recused", { count: counts.recused })}</li>
-        <li>{t("results.pledges", { count: pledges })}</li>
       </ul>
       {progress.cancelled && (
         <p className="notice">
           {t("round.cancelledBecause", { reason: progress.cancelled.reason })}
         </p>
       )}
-      {!finalized && !progress.cancelled && (
-        <p className="notice" role="status">
-          {t("results.notFinal", {
-            phase: t(`results.phase_${progress.phase}`),
-          })}
-        </p>
-      )}
-      {finalized && (
+      {!done && (
         <>
-          <ResultTable round={round} finalized={finalized} />
-          {sheets && sheets.length > 0 && (
-            <section aria-labelledby="seat-scores">
-              <h2 id="seat-scores">{t("results.seatScores")}</h2>
-              <p className="hint">{t("results.seatScoresNote")}</p>
-              <div
-                className="table-scroll"
-                tabIndex={0}
-                role="region"
-                aria-labelledby="seat-scores"
-              >
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("result.bidder")}</th>
-                      {order.map((seat, index) => (
-                        <th scope="col" key={seat}>
-                          {t("results.evaluator", {
-                            label: String.fromCharCode(65 + index),
-                          })}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {round.bidders.map((bidder, b) => (
-                      <tr key={bidder.name}>
-                        <th scope="row">{bidder.name}</th>
-                        {order.map((seat) => {
-                          const sheet = sheets.find(
-                            (entry) => entry.seat === seat,
-                          )!;
-                          const total = sheet.scores
-                            .slice(b * criteria, (b + 1) * criteria)
-                            .reduce((sum, score) => sum + score, 0);
-                          return (
-                            <td key={seat} className="number">
-                              {formatPoints(total, i18n.language)}
-                            </td>
-                          );
-                        })}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
-          )}
-          <VerifyPanel
-            client={client}
-            registry={registry}
-            roundId={round.roundId}
-          />
+          <p className="notice" role="status">
+            {t("results.notFinal", {
+              phase: t(`results.phase_${progress.phase}`),
+            })}
+          </p>
+          <SeatStates seats={progress.seats} />
         </>
       )}
+      {finalized && <ResultTable round={round} finalized={finalized} />}
+      {record && <SeatScores record={record} />}
+      {record && <Timeline record={record} />}
+      {recordError && (
+        <p className="field-error" role="alert">
+          {t("results.recordFailed")}
+        </p>
+      )}
+      {done && (
+        <Downloads
+          client={client}
+          registry={registry}
+          roundId={round.roundId}
+        />
+      )}
+      {finalized && (
+        <VerifyPanel
+          client={client}
+          registry={registry}
+          roundId={round.roundId}
+        />
+      )}
+      <p>
+        <a href={`#/r/${chainId}/${registry}`}>{t("rounds.all")}</a>
+      </p>
     </Screen>
+  );
+}
+
+/** Live seat states while scoring; the chain holds no scores until reveal. */
+function SeatStates({
+  seats,
+}: {
+  seats: ReturnType<typeof useRoundWatcher>["state"]["progress"]["seats"];
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="seat-states">
+      <h2 id="seat-states">{t("results.seatStates")}</h2>
+      <ul className="inline-list">
+        {seats.map((seat) => (
+          <li key={seat.seat} data-state={seat.state}>
+            {t("results.seatNumber", { number: seat.seat + 1 })}:{" "}
+            {t(`results.state_${seat.state}`)}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

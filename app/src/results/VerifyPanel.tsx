@@ -3,9 +3,14 @@ import { useTranslation } from "react-i18next";
 import type { Address, PublicClient } from "viem";
 
 import { describeError } from "../chain/errors.ts";
-import { verifyRound, type Check } from "./verify.ts";
+import { verifyRound, type VerifyReport } from "./record.ts";
 
-/** The Verify button and the list of checks it ran. */
+/**
+ * The Verify button: reads the round's record from raw chain events
+ * through /rpc and runs every check of core/verify in the browser. Each
+ * check shows its outcome, its translated label and core's detail, which
+ * core writes in English.
+ */
 export function VerifyPanel({
   client,
   registry,
@@ -16,7 +21,7 @@ export function VerifyPanel({
   roundId: bigint;
 }) {
   const { t } = useTranslation();
-  const [checks, setChecks] = useState<Check[]>();
+  const [report, setReport] = useState<VerifyReport>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -24,7 +29,7 @@ export function VerifyPanel({
     setBusy(true);
     setError(undefined);
     try {
-      setChecks(await verifyRound(client, registry, roundId));
+      setReport(await verifyRound(client, registry, roundId));
     } catch (cause) {
       setError(describeError(cause));
     } finally {
@@ -32,12 +37,10 @@ export function VerifyPanel({
     }
   }
 
-  const passed = checks?.every((check) => check.ok);
   return (
     <section className="verify" aria-labelledby="verify-title">
-      <h2 id="verify-title" className="visually-hidden">
-        {t("results.verify")}
-      </h2>
+      <h2 id="verify-title">{t("results.verifyTitle")}</h2>
+      <p className="hint">{t("results.verifyNote")}</p>
       <div className="actions">
         <button
           type="button"
@@ -53,22 +56,42 @@ export function VerifyPanel({
           {t("results.failed", { message: error })}
         </p>
       )}
-      {checks && (
+      {report && (
         <>
-          <p role="status" className={passed ? "winner" : "field-error"}>
-            {passed ? t("results.verified") : t("results.notVerified")}
+          <p role="status" className={report.ok ? "winner" : "field-error"}>
+            {report.ok
+              ? t("results.verified", { count: report.checks.length })
+              : t("results.notVerified", {
+                  count: report.checks.filter((check) => !check.ok).length,
+                })}
           </p>
           <ul className="checks">
-            {checks.map((check, index) => (
+            {report.checks.map((check) => (
               <li
-                key={index}
+                key={check.id}
                 className={check.ok ? "ok" : "bad"}
                 data-ok={check.ok}
+                data-check={check.id}
               >
                 <span className="check-mark">
                   {check.ok ? t("results.pass") : t("results.fail")}
                 </span>{" "}
-                {t(`results.check_${check.name}`, check.values)}
+                <strong>
+                  {t(`results.check.${check.id}`, {
+                    defaultValue: check.label,
+                  })}
+                </strong>
+                <br />
+                <span className="check-detail" lang="en">
+                  {check.detail}
+                </span>
+                {check.problems.length > 0 && (
+                  <ul className="problems" lang="en">
+                    {check.problems.map((problem, index) => (
+                      <li key={index}>{problem}</li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>
