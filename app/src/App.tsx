@@ -103,7 +103,7 @@ function RoundsLink() {
   useEffect(() => {
     loadConfig().then(
       (config) => setHref(roundsHash(config.chainId, config.registry)),
-      // Without config.json the app does not know its registry.
+      // Without config.json there is no registry to link to.
       () => setHref(undefined),
     );
   }, []);

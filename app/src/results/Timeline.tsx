@@ -33,9 +33,9 @@ function stepsOf(record: EvaluationRecord): Step[] {
 }
 
 /**
- * Every step of the round as the chain recorded it: block, time (KST) and
- * transaction, with the pledge hash each claim signed. Seats are shown by
- * number, as on chain; the record maps no seat to a name.
+ * Lists every step of the round as the chain recorded it: block, time
+ * (KST) and transaction, with the pledge hash each claim signed. Seats are
+ * shown by number, as on chain, because the record maps no seat to a name.
  */
 export function Timeline({ record }: { record: EvaluationRecord }) {
   const { t, i18n } = useTranslation();
