@@ -7,6 +7,7 @@ import { recuseEditCancel } from "./scenarios/cancel.ts";
 import { closeAfterDeadline } from "./scenarios/close.ts";
 import { escrowReveal } from "./scenarios/escrow.ts";
 import { psatRound } from "./scenarios/psat.ts";
+import { publicPages } from "./scenarios/public-pages.ts";
 import { signIn, type CaseFile } from "./support/admin.ts";
 import { launchBrowser } from "./support/browser.ts";
 import {
@@ -48,6 +49,12 @@ const tests: [string, () => Promise<void>][] = [
   [
     "recusal, re-commit and cancellation",
     () => recuseEditCancel(system, browser, admin, psat),
+  ],
+  // Before the close test, which moves the chain's clock past the deadlines
+  // that the round form sets.
+  [
+    "public round list, result, downloads and Verify",
+    () => publicPages(system, browser, admin, psat),
   ],
   [
     "close after the deadline with an absent seat",
