@@ -4,6 +4,7 @@ import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 
 import type { ChainLogger, RunningChain } from "../chain/index.ts";
+import type { RunningIndexer, StartIndexerOptions } from "../indexer/index.ts";
 import { loadAdminAccount } from "../lib/admin-key.ts";
 import { connectRpc } from "../lib/chain-client.ts";
 import { createRound, type RegistrySession } from "../lib/create-round.ts";
@@ -44,6 +45,11 @@ export function defineUp(program: Command): void {
     )
     .option("--app-port <port>", "TCP port of the web app server", "5173")
     .option(
+      "--indexer-port <port>",
+      "TCP port of the indexer's GraphQL server on 127.0.0.1",
+      "42069",
+    )
+    .option(
       "--lan",
       "serve the web app over HTTPS on every network interface, with a " +
         "self-signed certificate, so tablets on the LAN can open it",
@@ -63,10 +69,12 @@ async function runUp(command: Command): Promise<void> {
   const options = readOptions<{
     appUrl: string;
     appPort: string;
+    indexerPort: string;
     lan?: boolean;
     blockTime: string;
   }>(command);
-  const appPort = parsePort(options.appPort);
+  const appPort = parsePort("--app-port", options.appPort);
+  const indexerPort = parsePort("--indexer-port", options.indexerPort);
   const { host, port } = parseLoopbackRpc(options.rpc);
   const blockTime = parseBlockTime(options.blockTime);
   const logger = makeLogger(Boolean(options.json));
@@ -103,6 +111,14 @@ async function runUp(command: Command): Promise<void> {
       log: logger.info,
     });
     services.unshift(app);
+    const indexer = await startIndexerOrWarn({
+      rpcUrl: chain.rpcUrl,
+      chainId: chain.chainId,
+      dataDir,
+      port: indexerPort,
+      logger,
+    });
+    if (indexer) services.unshift(indexer);
 
     const connection = await connectRpc(chain.rpcUrl);
     const session = await resolveRegistry(connection, deployment.registry);
@@ -119,6 +135,7 @@ async function runUp(command: Command): Promise<void> {
       log: logger.info,
     });
     summary.appUrl = app.url;
+    summary.graphqlUrl = indexer?.url ?? null;
     summary.adminSignInUrl = app.adminSignInUrl ?? null;
 
     if (options.json) printJson(summary);
@@ -206,16 +223,31 @@ async function prepareDemoRound(
   };
 }
 
-function parsePort(text: string): number {
+function parsePort(option: string, text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) {
-    throw new InvalidArgumentError(
-      "--app-port",
-      text,
-      "a TCP port, 0 to 65535",
-    );
+    throw new InvalidArgumentError(option, text, "a TCP port, 0 to 65535");
   }
   return port;
+}
+
+/**
+ * Starts the indexer. The chain, the app and Verify work without it (the
+ * public pages read the chain), so a failure is logged and `up` goes on.
+ */
+async function startIndexerOrWarn(
+  options: StartIndexerOptions,
+): Promise<RunningIndexer | undefined> {
+  const { startIndexer } = await import("../indexer/index.ts");
+  try {
+    return await startIndexer(options);
+  } catch (error) {
+    options.logger?.warn(
+      `The indexer did not start, so GraphQL is not served: ` +
+        `${(error as Error).message} Read .jurybox/indexer/ponder.log.`,
+    );
+    return undefined;
+  }
 }
 
 function parseBlockTime(text: string): number {

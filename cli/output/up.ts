@@ -15,6 +15,8 @@ export interface UpSummary {
   invitesFile: string | null;
   /** The web app's origin, once its server runs. */
   appUrl?: string;
+  /** The indexer's GraphQL endpoint, or null when it did not start. */
+  graphqlUrl?: string | null;
   /** The one-time link that signs the admin console in with the local key. */
   adminSignInUrl?: string | null;
 }
@@ -32,6 +34,7 @@ export function renderUpSummary(summary: UpSummary): string {
     `  rounds     ${summary.rounds}`,
   ];
   if (summary.appUrl) lines.push(`  web app    ${summary.appUrl}`);
+  if (summary.graphqlUrl) lines.push(`  GraphQL    ${summary.graphqlUrl}`);
   if (summary.adminSignInUrl) {
     lines.push(
       `  console    ${summary.adminSignInUrl}`,
