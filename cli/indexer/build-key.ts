@@ -31,6 +31,15 @@ async function listSubgraphFiles(projectRoot: string): Promise<string[]> {
     .sort();
 }
 
+/** Reads the version of the installed ponder package. */
+export async function readPonderVersion(): Promise<string> {
+  // The package's exports hide package.json, so it is read as a file next
+  // to dist/esm/index.js.
+  const file = new URL("../../package.json", import.meta.resolve("ponder"));
+  const text = await readFile(file, "utf8");
+  return (JSON.parse(text) as { version: string }).version;
+}
+
 /**
  * Returns a 12-hex-digit key of the indexer build for one deployment: the
  * Ponder version, the subgraph and core sources, and the registry address

@@ -12,7 +12,7 @@ import {
   writeProcessRecord,
 } from "../chain/process-record.ts";
 import { consoleChainLogger, type ChainLogger } from "../chain/logger.ts";
-import { computeBuildKey } from "./build-key.ts";
+import { computeBuildKey, readPonderVersion } from "./build-key.ts";
 import { IndexerNotReadyError, IndexerPortInUseError } from "./errors.ts";
 import { launchPonder } from "./ponder-process.ts";
 
@@ -20,7 +20,6 @@ export * from "./errors.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SUBGRAPH_DIR = join(PROJECT_ROOT, "subgraph");
-const PONDER_VERSION = "0.16.10";
 
 /** Options of `startIndexer`. */
 export interface StartIndexerOptions {
@@ -82,7 +81,7 @@ export async function startIndexer(
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const buildKey = await computeBuildKey({
     projectRoot: PROJECT_ROOT,
-    ponderVersion: PONDER_VERSION,
+    ponderVersion: await readPonderVersion(),
     deploymentsFile,
     chainId: options.chainId,
   });
