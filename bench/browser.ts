@@ -31,10 +31,9 @@ import {
 } from "../test/e2e/support/chain.ts";
 
 const SHEET_SEATS = 3;
-// NOTE: 5 result rounds, not 10, because each round claims, commits and
-// reveals a tablet through the browser, which takes several seconds on a
-// loaded 2-core machine.
-const RESULT_ROUNDS = 5;
+// Each result round claims, commits and reveals one tablet through the
+// browser, about 3 s each on two shared cores (68 s for the whole run).
+const RESULT_ROUNDS = 10;
 const WINNER = "업체 1";
 
 interface BenchSystem {
@@ -104,7 +103,7 @@ async function startBenchSystem(): Promise<BenchSystem> {
   }
 }
 
-/** A round file with one qualitative criterion, no trimming and one winner. */
+/** Builds a 1-bidder round file with one qualitative criterion and no trimming. */
 function roundFile(evaluators: number, reference: string) {
   return {
     title: "브라우저 측정 회차",
@@ -205,7 +204,11 @@ async function measureEvaluatorJs(
   return bytes / 1000;
 }
 
-/** Polls the chain every 20 ms; returns Date.now() once the seat's commit is mined. */
+/**
+ * Polls the chain every 20 ms and returns Date.now() once the seat's commit
+ * is mined. NOTE: the poll interval and the RPC round trip make this up to
+ * about 25 ms late, so the progress lag reads that much low.
+ */
 async function waitForCommit(
   system: BenchSystem,
   roundId: bigint,
@@ -223,7 +226,9 @@ async function waitForCommit(
     if (logs.length > 0) return Date.now();
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`seat ${seat} of round ${roundId} was not committed in 30 s`);
+  throw new Error(
+    `timed out after 30 s waiting for the commit of seat ${seat} in round ${roundId}`,
+  );
 }
 
 /** Resolves with the page's Date.now() at the first frame where `seat` shows committed. */
@@ -288,7 +293,7 @@ async function measureSheets(browser: TestBrowser, system: BenchSystem) {
 }
 
 /**
- * Runs 1-seat rounds to the end: the tablet claims, commits and reveals by
+ * Runs a 1-seat round to the end: the tablet claims, commits and reveals by
  * itself. Returns the milliseconds from the tablet sending its last
  * transaction (the reveal, which also finalises) to the public page showing
  * the winner.
