@@ -276,12 +276,12 @@ async function measureSheets(browser: TestBrowser, system: BenchSystem) {
     const { context, page } = await browser.newTablet();
     const taps = new TapCounter();
     sheetTimes.push(await openSheet(page, round.tabletUrls[seat], taps));
-    const shown = waitForCommittedRow(admin, seat);
+    const rowShown = waitForCommittedRow(admin, seat);
     const mined = waitForCommit(system, round.roundId, seat);
     await submitSheet(page, taps);
     await page.getByText("체인에 기록되었습니다").waitFor({ timeout: 30_000 });
     if (seat === 0) tapsToSubmitted = taps.count;
-    lags.push((await shown) - (await mined));
+    lags.push((await rowShown) - (await mined));
     await context.close();
   }
   await adminContext.close();
@@ -321,7 +321,7 @@ async function measureResult(
   await publicPage
     .getByRole("heading", { name: "좌석별 진행 상황" })
     .waitFor({ timeout: 30_000 });
-  const shown = publicPage
+  const winnerShown = publicPage
     .waitForFunction(
       (text) => (document.body.textContent?.includes(text) ? Date.now() : 0),
       `우선협상대상자: ${WINNER}`,
@@ -339,7 +339,7 @@ async function measureResult(
   const taps = new TapCounter();
   await openSheet(page, round.tabletUrls[0], taps);
   await submitSheet(page, taps);
-  const shownAt = await shown;
+  const shownAt = await winnerShown;
   const lastSend = Math.max(...sends.filter((sent) => sent <= shownAt));
   await context.close();
   await publicContext.close();
