@@ -8,6 +8,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { makeCaseFile } from "./case-generator.ts";
+import { measureBrowser } from "./browser.ts";
 import { measureVerify } from "./verify.ts";
 
 const RESULTS_DIR = new URL("./results/", import.meta.url);
@@ -68,6 +69,7 @@ const figures: Figures = {
   ...measureGas(),
   ...measureSimulate(),
   ...(await measureVerify()),
+  ...(await measureBrowser()),
   machineCores: cpus().length,
   measuredAt: new Date().toISOString(),
 };
