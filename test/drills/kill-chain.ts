@@ -105,11 +105,11 @@ export const killChainDrill: Drill = {
   title: "Chain killed mid-scoring",
   action:
     `On the embedded chain run by a supervisor process, ${SEATS} seats ` +
-    `claimed, then ${SEATS} tablets started committing ${STAGGER_MS} ms ` +
-    "apart, each resending its signed commit until the chain held it; " +
-    `${KILL_AFTER_MS / 1000} s in, the supervisor and anvil got SIGKILL, ` +
-    "and a new supervisor started on the same folder; then every seat " +
-    "revealed.",
+    `were claimed. Then ${SEATS} tablets started committing ` +
+    `${STAGGER_MS} ms apart, each sending its signed commit until its seat ` +
+    `had it. ${KILL_AFTER_MS / 1000} s in, the supervisor and anvil got ` +
+    "SIGKILL, and a new supervisor started on the same folder. Then every " +
+    "seat revealed.",
   async run(checks, log) {
     const dir = await makeDrillDir("kill");
     const dataDir = join(dir, ".jurybox");

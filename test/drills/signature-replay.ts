@@ -210,10 +210,12 @@ export const signatureReplayDrill: Drill = {
 
     return {
       checked:
-        "each of the 4 replays rejected with RegistryDeviceMismatch naming " +
-        "the signer recovered for that place, with getRound, every getSeat, " +
-        "roundCount and nonces unchanged, also when mined; a commit signed " +
-        "for each place was then accepted, and the signature in its own place",
+        "each of the 4 replays failed with RegistryDeviceMismatch naming " +
+        "the signer recovered for that place, in the CLI (nothing sent: " +
+        "nonce and block unchanged) and again when mined, and left " +
+        "getRound, every getSeat and roundCount unchanged; a commit signed " +
+        "for each place then passed, and so did the signature in its own " +
+        "place",
     };
   },
 };
