@@ -72,6 +72,23 @@ export class TransactionRevertedError extends Error {
 }
 
 /**
+ * Returns a gas limit with room for work that other tablets' transactions
+ * in the same block can add: the commit or reveal estimated before another
+ * one lands may become the one that closes scoring or finalises the round.
+ * Gas is free on this chain, so the margin costs only block space.
+ * NOTE: a reveal that turns into the finalising one in a large round can
+ * still exceed this; it then reverts and the sender retries with a fresh
+ * estimate, which includes the tally.
+ */
+export function withGasMargin(estimate: bigint): bigint {
+  const limit = estimate * 2n + 100_000n;
+  return limit < MAX_TABLET_GAS ? limit : MAX_TABLET_GAS;
+}
+
+/** At most half a 30M-gas block, so two tablets' sends always fit one block. */
+const MAX_TABLET_GAS = 15_000_000n;
+
+/**
  * Signs a registry call with a local private key and sends it as a raw
  * transaction with gas price 0, then waits for its receipt. The chain has
  * zero gas prices, so the sending key needs no funds; the node never holds
@@ -89,11 +106,17 @@ export async function sendRegistryCall(
     chain: client.chain,
     transport: http(client.transport.url as string, { retryCount: 0 }),
   });
-  const hash = await wallet.writeContract({
+  const request = {
     address: registry,
     abi: registryAbi,
     functionName: call.functionName,
     args: call.args,
+    account,
+  } as unknown as Parameters<typeof client.estimateContractGas>[0];
+  const estimate = await client.estimateContractGas(request);
+  const hash = await wallet.writeContract({
+    ...request,
+    gas: withGasMargin(estimate),
     gasPrice: 0n,
   } as unknown as Parameters<typeof wallet.writeContract>[0]);
   const receipt = await client.waitForTransactionReceipt({
