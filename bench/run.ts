@@ -9,10 +9,16 @@ import { join } from "node:path";
 
 import { makeCaseFile } from "./case-generator.ts";
 import { measureBrowser } from "./browser.ts";
+import { measureIndexerBackfill } from "./indexer.ts";
+import { runScale } from "./scale.ts";
 import { measureVerify } from "./verify.ts";
 
 const RESULTS_DIR = new URL("./results/", import.meta.url);
 const SIMULATE_RUNS = 3;
+// The full 100-round scale run takes over ten minutes on two cores, so the
+// benchmark runs fewer rounds unless told otherwise; docs/SCALE.md has the
+// longer runs.
+const SCALE_ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 10);
 
 type Figures = Record<string, number | string>;
 
@@ -54,7 +60,12 @@ function measureSimulate(): Figures {
   for (let run = 0; run < SIMULATE_RUNS; run++) {
     console.log(`Simulating 7×10×8, run ${run + 1} of ${SIMULATE_RUNS}…`);
     const started = performance.now();
-    const output = runOrFail("node", ["cli/bin.js", "simulate", file, "--json"]);
+    const output = runOrFail("node", [
+      "cli/bin.js",
+      "simulate",
+      file,
+      "--json",
+    ]);
     times.push(Math.round(performance.now() - started));
     const result = JSON.parse(output);
     if (result.bidders.length !== 10) {
@@ -65,11 +76,54 @@ function measureSimulate(): Figures {
   return { simulateMs: median(times) };
 }
 
+// Runs every failure drill without rewriting docs/RELIABILITY.md and counts
+// the drills that passed.
+function measureDrills(): Figures {
+  console.log("Running the failure drills (test/drills/run.ts)…");
+  const result = spawnSync("node", ["test/drills/run.ts", "--no-doc"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const summary = /(\d+) passed, (\d+) failed/.exec(result.stdout ?? "");
+  if (summary === null) {
+    process.stderr.write((result.stdout ?? "") + (result.stderr ?? ""));
+    throw new Error("The drill runner printed no `N passed, N failed` line.");
+  }
+  const passed = Number(summary[1]);
+  return { drillsPassed: passed, drillsTotal: passed + Number(summary[2]) };
+}
+
+async function measureIndexer(): Promise<Figures> {
+  console.log("Measuring the indexer's backfill (bench/indexer.ts)…");
+  const { indexerEventsPerSec, events } = await measureIndexerBackfill();
+  return { indexerEventsPerSec, indexerBackfillEvents: events };
+}
+
+async function measureScale(): Promise<Figures> {
+  console.log(`Running ${SCALE_ROUNDS} rounds of 15x30x20 (bench/scale.ts)…`);
+  const scale = await runScale({ rounds: SCALE_ROUNDS });
+  const picked: Figures = { scaleRounds: SCALE_ROUNDS };
+  for (const key of [
+    "scale100RoundsMs",
+    "scaleRoundsMs",
+    "scale100RoundsMsEstimate",
+    "chainStateMbPer100Rounds",
+    "gasPerRound",
+    "blocksUsed",
+  ]) {
+    if (key in scale) picked[key] = scale[key];
+  }
+  return picked;
+}
+
 const figures: Figures = {
   ...measureGas(),
   ...measureSimulate(),
   ...(await measureVerify()),
   ...(await measureBrowser()),
+  ...(await measureIndexer()),
+  ...measureDrills(),
+  ...(await measureScale()),
   machineCores: cpus().length,
   measuredAt: new Date().toISOString(),
 };
