@@ -1,11 +1,14 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { decryptSheet } from "../../core/index.ts";
 import { startIndexer, type RunningIndexer } from "../../cli/indexer/index.ts";
 import { expectIndexMatchesChain } from "./support/chain-check.ts";
+
+const SUBGRAPH_DIR = fileURLToPath(new URL("../../subgraph", import.meta.url));
 import { queryGraphql, waitForBlock } from "./support/graphql.ts";
 import { CANCEL_REASON, RECUSAL_REASON, Scenario } from "./support/scenario.ts";
 import {
@@ -47,8 +50,16 @@ describe("indexer on PGlite", () => {
     expect(new URL(indexer.url).hostname).toBe("127.0.0.1");
     expect(new URL(indexer.url).pathname).toBe("/graphql");
     const log = await readFile(indexer.logFile, "utf8");
-    expect(log).toContain('"type":"pglite"');
-    expect(log).toContain(join(chain.dir, "jurybox", "indexer", "pglite"));
+    const connected = log
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line))
+      .find((entry) => entry.msg === "Connected to database");
+    expect(connected?.type).toBe("pglite");
+    // Ponder prints the folder relative to subgraph/ when that is shorter.
+    expect(resolve(SUBGRAPH_DIR, connected?.database ?? "")).toBe(
+      join(chain.dir, "jurybox", "indexer", "pglite"),
+    );
   });
 
   it("matches the chain in the middle of scoring", async () => {
