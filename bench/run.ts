@@ -1,7 +1,7 @@
 // Measures the gas and speed figures of Jurybox, prints them as a table and
 // writes bench/results/latest.json, a flat object of figures. Gas comes from
-// the contract gas test, which also rewrites the committed gas-snapshot.json;
-// speed is measured here on this machine, so compare runs on one machine only.
+// the contract gas test, which also rewrites the committed gas-snapshot.json.
+// Speed is measured on this machine, so compare runs on one machine only.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -16,8 +16,8 @@ import { measureVerify } from "./verify.ts";
 const RESULTS_DIR = new URL("./results/", import.meta.url);
 const SIMULATE_RUNS = 3;
 // The full 100-round scale run takes over ten minutes on two cores, so the
-// benchmark runs fewer rounds unless told otherwise; docs/SCALE.md has the
-// longer runs.
+// benchmark runs ten rounds unless BENCH_SCALE_ROUNDS is set. docs/SCALE.md
+// has the longer runs.
 const SCALE_ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 10);
 
 type Figures = Record<string, number | string>;

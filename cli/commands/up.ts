@@ -158,9 +158,8 @@ async function runUp(command: Command): Promise<void> {
       cause: exit.error,
     });
   }
-  // The state is saved and anvil has exited. Exit now rather than wait for
-  // timers that the supervisor may leave behind (its stop grace timer keeps
-  // running for 10 s after anvil exits).
+  // The state is saved and anvil has exited. Exit now rather than wait
+  // for a timer or socket that a library may still hold open.
   process.exit(process.exitCode ?? 0);
 }
 
