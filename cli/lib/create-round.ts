@@ -9,6 +9,7 @@ import { toRoundParams, type RoundDefinition } from "../../core/index.ts";
 import type { ChainConnection } from "./chain-client.ts";
 import { registryAbi } from "./registry-abi.ts";
 import {
+  seatLabel,
   generateRoundKeys,
   inviteUrl,
   roundFolder,
@@ -83,6 +84,7 @@ export async function createRound(
   const roundId = created.args.roundId;
   const invites = keys.invites.map((invite) => ({
     seat: invite.seat,
+    label: seatLabel(invite.seat),
     inviteAddress: invite.address,
     invitePrivateKey: invite.privateKey,
     url: inviteUrl(

@@ -41,8 +41,18 @@ export function roundFolder(
   );
 }
 
+/**
+ * Returns the name a seat has on screen and on its QR label. Seats are
+ * numbered from 0 on chain and from 1 for people ("좌석 1" is seat 0).
+ */
+export function seatLabel(seat: number): string {
+  return `좌석 ${seat + 1}`;
+}
+
 export interface SeatInvite {
   seat: number;
+  /** The seat's name on screen and on its QR label, e.g. "좌석 1". */
+  label: string;
   inviteAddress: Address;
   invitePrivateKey: Hex;
   url: string;

@@ -1,5 +1,6 @@
 import { formatResult, type RoundDefinition } from "../../core/index.ts";
 import type { CreatedRound, RegistrySession } from "../lib/create-round.ts";
+import { seatLabel } from "../lib/round-keys.ts";
 import type { RoundStatus } from "../lib/round-state.ts";
 import { renderResult } from "./result.ts";
 import { renderTable } from "./table.ts";
@@ -79,9 +80,19 @@ function renderSeats(status: RoundStatus): string {
     time(seat.claimedAt),
     time(seat.committedAt),
     time(seat.revealedAt),
+    seatLabel(seat.seat),
   ]);
+  // The label column matches the app and the QR labels, which count from 1.
   return renderTable(
-    ["seat", "state", "device", "claimed (KST)", "committed", "revealed"],
+    [
+      "seat",
+      "state",
+      "device",
+      "claimed (KST)",
+      "committed",
+      "revealed",
+      "label",
+    ],
     rows,
     [true],
   );
