@@ -113,7 +113,12 @@ export async function sendRegistryCall(
     args: call.args,
     account,
   } as unknown as Parameters<typeof client.estimateContractGas>[0];
-  const estimate = await client.estimateContractGas(request);
+  // Without a gas price the node estimates at its default price, and an
+  // unfunded key then has an allowance of 0 gas.
+  const estimate = await client.estimateContractGas({
+    ...request,
+    gasPrice: 0n,
+  } as typeof request);
   const hash = await wallet.writeContract({
     ...request,
     gas: withGasMargin(estimate),
