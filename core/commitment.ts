@@ -15,7 +15,7 @@ import { EncodingError } from "./errors.ts";
 //   commitment   = keccak256(abi.encode(uint256 roundId, uint16 seat,
 //                    uint16[] scores, bytes32 commentsHash, bytes32 salt))
 
-/** What a seat commits to. */
+/** The scores, comments and salt that a seat commits to. */
 export type SheetOpening = {
   roundId: bigint;
   seat: number;
@@ -84,8 +84,8 @@ export function computeCommitment(opening: SheetOpening): Hex {
 
 /**
  * The lottery seed: `keccak256(abi.encodePacked(bytes32[] salts))` over the
- * salts of the opened seats in seat order. No one knows it before the last
- * reveal.
+ * salts of the opened seats in seat order. No one can compute it before the
+ * last reveal.
  */
 export function lotterySeed(salts: readonly Hex[]): Hex {
   salts.forEach((salt) => assertBytes32(salt, "salt"));

@@ -1,6 +1,6 @@
 /** Options shared by every Jurybox error. */
 export type JuryboxErrorOptions = {
-  /** What to do to fix the problem, shown after the message. */
+  /** The fix for the problem, shown after the message. */
   hint?: string;
   /** Detail lines, such as one line per invalid field. */
   details?: readonly string[];

@@ -14,7 +14,7 @@ type Suite = {
   command: string[];
   // The file whose presence means the suite exists in this checkout.
   requires?: string;
-  // Why the suite cannot run here, or undefined when it can.
+  // Returns the reason the suite cannot run here, or undefined when it can.
   unavailable?: () => string | undefined;
   parse: (output: string, jsonFile: string) => Counts;
 };

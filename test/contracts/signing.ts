@@ -1,31 +1,11 @@
 import { AbiCoder, keccak256, toUtf8Bytes } from "ethers";
 import type { TypedDataDomain, Wallet } from "ethers";
 
+import { juryboxTypes } from "../../core/eip712.ts";
 import type { SeatKeys } from "./plan.ts";
 
-/** EIP-712 message types of docs/PROTOCOL.md, "Signatures". */
-export const TYPES = {
-  Claim: [
-    { name: "roundId", type: "uint256" },
-    { name: "seat", type: "uint16" },
-    { name: "device", type: "address" },
-  ],
-  Pledge: [
-    { name: "roundId", type: "uint256" },
-    { name: "seat", type: "uint16" },
-    { name: "pledgeHash", type: "bytes32" },
-  ],
-  Sheet: [
-    { name: "roundId", type: "uint256" },
-    { name: "seat", type: "uint16" },
-    { name: "commitment", type: "bytes32" },
-  ],
-  Recusal: [
-    { name: "roundId", type: "uint256" },
-    { name: "seat", type: "uint16" },
-    { name: "reasonHash", type: "bytes32" },
-  ],
-} as const;
+/** EIP-712 message types, shared with core/ so both sign the same way. */
+export const TYPES = juryboxTypes;
 
 export const PLEDGE_TEXT =
   "I have no conflict of interest with any bidder and will keep every " +

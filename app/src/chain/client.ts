@@ -76,9 +76,9 @@ export class TransactionRevertedError extends Error {
  * in the same block can add: the commit or reveal estimated before another
  * one lands may become the one that closes scoring or finalises the round.
  * Gas is free on this chain, so the margin costs only block space.
- * NOTE: a reveal that turns into the finalising one in a large round can
- * still exceed this; it then reverts and the sender retries with a fresh
- * estimate, which includes the tally.
+ * NOTE: in a large round, a reveal that turns into the finalising one can
+ * still exceed this limit. It then reverts, and the sender retries with a
+ * fresh estimate that includes the tally.
  */
 export function withGasMargin(estimate: bigint): bigint {
   const limit = estimate * 2n + 100_000n;
@@ -91,8 +91,8 @@ const MAX_TABLET_GAS = 15_000_000n;
 /**
  * Signs a registry call with a local private key and sends it as a raw
  * transaction with gas price 0, then waits for its receipt. The chain has
- * zero gas prices, so the sending key needs no funds; the node never holds
- * the key (no eth_sendTransaction).
+ * zero gas prices, so the sending key needs no funds; the node never
+ * receives the key (no eth_sendTransaction).
  */
 export async function sendRegistryCall(
   client: PublicClient,

@@ -5,7 +5,7 @@ export type SeatState =
 
 export type RoundPhase = "scoring" | "revealing" | "finalized" | "cancelled";
 
-/** What the chain shows of one seat; never its scores. */
+/** The chain's record of one seat, without its scores. */
 export interface SeatProgress {
   seat: number;
   state: SeatState;
