@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { PLEDGE_TEXTS, type PledgeLanguage } from "../../../core/pledge.ts";
@@ -7,8 +7,9 @@ import { Screen } from "../ui/Screen.tsx";
 
 /**
  * The pledge in the tablet's language, the round's bidders, and one
- * button that signs the pledge. The hash of exactly the text shown is what
- * the seat records, so the language shown is the language signed.
+ * button that signs the pledge: pressing it is the act of agreeing, and the
+ * notice above it states this. The hash of exactly the text shown is what the
+ * seat records, so the language shown is the language signed.
  */
 export function PledgeScreen({
   round,
@@ -20,7 +21,7 @@ export function PledgeScreen({
   onSign: (language: PledgeLanguage, text: string) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
-  const [agreed, setAgreed] = useState(false);
+  const noticeId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const language: PledgeLanguage = i18n.language === "en" ? "en" : "ko";
@@ -58,19 +59,15 @@ export function PledgeScreen({
         ))}
       </ol>
       <p className="hint">{t("pledge.cannotSign")}</p>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={agreed}
-          onChange={(event) => setAgreed(event.target.checked)}
-        />
-        <span>{t("pledge.agree")}</span>
-      </label>
+      <p id={noticeId} className="notice">
+        {t("pledge.signNotice")}
+      </p>
       <div className="actions">
         <button
           type="button"
           className="primary"
-          disabled={!agreed || busy}
+          aria-describedby={noticeId}
+          disabled={busy}
           onClick={() => void sign()}
         >
           {busy ? t("pledge.signing") : t("pledge.sign")}

@@ -63,7 +63,8 @@ export const en: Strings = {
   pledge: {
     title: "Evaluator's pledge",
     round: "{{title}} ({{reference}})",
-    agree: "I have read the pledge and agree to it",
+    signNotice:
+      "Pressing the button below signs the pledge above: the seat records that you agree to it.",
     sign: "Sign the pledge and start",
     signing: "Registering the seat…",
     failed: "The seat could not be registered: {{message}}",

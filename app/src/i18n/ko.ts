@@ -59,8 +59,9 @@ export const ko = {
   pledge: {
     title: "평가위원 서약",
     round: "{{title}} ({{reference}})",
-    agree: "서약 내용을 읽었으며 이에 동의합니다",
-    sign: "서약하고 평가 시작",
+    signNotice:
+      "아래 버튼을 누르면 위 서약 내용에 동의하여 서명한 것으로 좌석에 기록됩니다.",
+    sign: "서약에 서명하고 평가 시작",
     signing: "좌석을 등록하는 중…",
     failed: "좌석을 등록하지 못했습니다: {{message}}",
     cannotSign:

@@ -106,8 +106,17 @@ export async function psatRound(
     "the invite key leaves the address bar",
   );
   await captureScreen(first, "tablet-pledge");
-  await first.getByRole("checkbox").check();
-  await first.getByRole("button", { name: "서약하고 평가 시작" }).click();
+  const pledgeButton = first.getByRole("button", {
+    name: "서약에 서명하고 평가 시작",
+  });
+  assert.equal(
+    await pledgeButton
+      .getAttribute("aria-describedby")
+      .then((id) => first.locator(`[id="${id}"]`).textContent()),
+    "아래 버튼을 누르면 위 서약 내용에 동의하여 서명한 것으로 좌석에 기록됩니다.",
+    "the pledge button says that pressing it signs the pledge",
+  );
+  await pledgeButton.click();
   await first.getByRole("heading", { name: "평가표" }).waitFor();
   await first
     .getByRole("tabpanel")

@@ -6,10 +6,7 @@ export async function claimSeat(page: Page, url: string): Promise<void> {
   await page
     .getByRole("heading", { name: "평가위원 서약" })
     .waitFor({ timeout: 20_000 });
-  await page
-    .getByRole("checkbox", { name: "서약 내용을 읽었으며 이에 동의합니다" })
-    .check();
-  await page.getByRole("button", { name: "서약하고 평가 시작" }).click();
+  await page.getByRole("button", { name: "서약에 서명하고 평가 시작" }).click();
   await page.getByRole("heading", { name: "평가표" }).waitFor();
 }
 
