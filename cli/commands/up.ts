@@ -118,7 +118,11 @@ async function runUp(command: Command): Promise<void> {
       port: indexerPort,
       logger,
     });
-    if (indexer) services.unshift(indexer);
+    if (indexer) {
+      services.unshift(indexer);
+      // The public pages read the indexer through the app server's /graphql.
+      app.setIndexerUrl(indexer.url);
+    }
 
     const connection = await connectRpc(chain.rpcUrl);
     const session = await resolveRegistry(connection, deployment.registry);

@@ -13,6 +13,11 @@ import { fileURLToPath } from "node:url";
 
 import { AdminSignIn, createSignInToken } from "./admin-signin.ts";
 import { createSelfSignedCertificate } from "./certificate.ts";
+import {
+  IndexerHealthLog,
+  parseIndexerUrl,
+  proxyGraphql,
+} from "./graphql-proxy.ts";
 import { setSecurityHeaders } from "./headers.ts";
 import { proxyRpc } from "./rpc-proxy.ts";
 import { sendJson, sendText, serveStatic } from "./static-files.ts";
@@ -26,6 +31,11 @@ export interface AppServerOptions {
   port?: number;
   /** The chain's JSON-RPC URL that /rpc forwards to; default http://127.0.0.1:8545. */
   chainRpcUrl?: string;
+  /**
+   * The indexer's GraphQL URL on 127.0.0.1 that POST /graphql forwards to,
+   * for the registry below; without it /graphql answers 503.
+   */
+  indexerUrl?: string;
   /** Chain id and registry the admin console uses, served as /config.json. */
   chainId?: number;
   registry?: string;
@@ -46,6 +56,8 @@ export interface AppServer {
   adminSignInUrl?: string;
   /** SHA-256 fingerprint of the self-signed certificate, with `https`. */
   certificateFingerprint?: string;
+  /** Points /graphql at an indexer started after the server, or at none. */
+  setIndexerUrl(url: string | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -95,7 +107,8 @@ function isSameOrigin(request: IncomingMessage, scheme: string): boolean {
 
 /**
  * Starts the app server: the built web app, /rpc forwarded to the chain,
- * /config.json, and the one-time admin sign-in. Every response carries a
+ * /graphql forwarded to the indexer, /config.json, and the one-time admin
+ * sign-in. Every response carries a
  * strict Content-Security-Policy and the usual security headers.
  */
 export async function startAppServer(
@@ -116,12 +129,20 @@ export async function startAppServer(
     options.adminKeyFile && token
       ? new AdminSignIn(options.adminKeyFile, token)
       : undefined;
-  const config = {
+  let indexerUrl =
+    options.indexerUrl === undefined
+      ? undefined
+      : parseIndexerUrl(options.indexerUrl).href;
+  let indexerHealth = new IndexerHealthLog(log);
+  const config = () => ({
     chainId: options.chainId ?? null,
     registry: options.registry ?? null,
     rpcPath: "/rpc",
+    // The indexer indexes the registry above, so the public pages use it
+    // only for that registry.
+    graphqlPath: indexerUrl === undefined ? null : "/graphql",
     adminSignIn: signIn !== undefined,
-  };
+  });
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     setSecurityHeaders(response, https);
@@ -142,6 +163,9 @@ export async function startAppServer(
         );
       }
       if (path === "/rpc") return proxyRpc(chainRpcUrl, request, response, log);
+      if (path === "/graphql") {
+        return proxyGraphql(indexerUrl, request, response, indexerHealth);
+      }
       if (path === "/admin/signin" && signIn)
         return signIn.handle(request, response, log);
       return sendText(response, 404, `POST ${path} is not served here.`);
@@ -150,7 +174,7 @@ export async function startAppServer(
       response.setHeader("Allow", "GET, HEAD, POST");
       return sendText(response, 405, `${request.method} is not supported.`);
     }
-    if (path === "/config.json") return sendJson(response, 200, config);
+    if (path === "/config.json") return sendJson(response, 200, config());
     return serveStatic(root, request, response);
   };
   const listener = (request: IncomingMessage, response: ServerResponse) => {
@@ -191,6 +215,7 @@ export async function startAppServer(
     typeof address === "object" && address ? address.port : options.port;
   const url = `${scheme}://${publicHost}:${port}/`;
   log(`app: serving ${root} at ${url}, forwarding /rpc to ${chainRpcUrl}`);
+  if (indexerUrl) log(`app: forwarding /graphql to ${indexerUrl}`);
   if (fingerprint) log(`app: self-signed certificate SHA-256 ${fingerprint}`);
 
   return {
@@ -199,6 +224,15 @@ export async function startAppServer(
       ? `${scheme}://127.0.0.1:${port}/#/admin/signin/${token}`
       : undefined,
     certificateFingerprint: fingerprint,
+    setIndexerUrl: (next) => {
+      indexerUrl = next === undefined ? undefined : parseIndexerUrl(next).href;
+      indexerHealth = new IndexerHealthLog(log);
+      log(
+        indexerUrl
+          ? `app: forwarding /graphql to ${indexerUrl}`
+          : "app: /graphql has no indexer",
+      );
+    },
     stop: () =>
       new Promise<void>((resolveClose) => {
         server.close(() => {

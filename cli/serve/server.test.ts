@@ -194,6 +194,7 @@ describe("startAppServer", () => {
       chainId: 1337,
       registry: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
       rpcPath: "/rpc",
+      graphqlPath: null,
       adminSignIn: true,
     });
   });
