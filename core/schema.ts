@@ -1,15 +1,13 @@
 import type { z } from "zod";
 import { checkSheets } from "./schema/case-checks.ts";
 import { checkRound } from "./schema/checks.ts";
-import {
-  RoundFileError,
-  defaultMessage,
-  fromZodIssues,
-} from "./schema/issues.ts";
+import { RoundFileError, fileIssue, fromZodIssues } from "./schema/issues.ts";
 import type { FileIssue } from "./schema/issues.ts";
 import { caseFileSchema, roundFileSchema } from "./schema/round.ts";
 import type { CaseFile, RoundFile } from "./schema/round.ts";
 
+export { ISSUE_CODES, ISSUE_ENGLISH } from "./schema/issue-codes.ts";
+export type { IssueCode, IssueParams } from "./schema/issue-codes.ts";
 export {
   RoundFileError,
   formatIssue,
@@ -49,8 +47,10 @@ function readJson(
     return { value: JSON.parse(input), issues: [] };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const message = `is not valid JSON (${reason}); fix the syntax of the ${kind} file`;
-    return { value: undefined, issues: [{ path: "", message }] };
+    return {
+      value: undefined,
+      issues: [fileIssue("", "invalid_json", { reason, kind })],
+    };
   }
 }
 
@@ -63,7 +63,7 @@ function parseWith<T extends z.ZodType>(
   const json = readJson(input, kind);
   if (json.issues.length > 0) throw new RoundFileError(kind, json.issues);
 
-  const result = schema.safeParse(json.value, { error: defaultMessage });
+  const result = schema.safeParse(json.value, { reportInput: true });
   const issues = [
     ...(result.success ? [] : fromZodIssues(result.error.issues)),
     ...check(json.value),

@@ -1,8 +1,7 @@
 import { toHundredths, toTenThousandths } from "../units.ts";
 import { pointsSchema, priceScoreSchema, weightSchema } from "./fields.ts";
-import type { FileIssue } from "./issues.ts";
+import { fileIssue, type FileIssue } from "./issues.ts";
 import {
-  countOf,
   field,
   list,
   quoteNames,
@@ -15,9 +14,6 @@ import { rulesSchema } from "./round.ts";
 // Checks of each bidder against the rules and the criteria: the price data
 // that the price formula needs and the quantitative scores.
 
-const MONEY_EXAMPLE =
-  'as a whole number of won as a decimal string, e.g. "100111000"';
-
 /** Checks that each bidder has exactly the price data its formula uses. */
 export function checkPrices(raw: unknown, issues: FileIssue[]): void {
   const formula = valid(
@@ -28,18 +24,12 @@ export function checkPrices(raw: unknown, issues: FileIssue[]): void {
 
   const hasEstimate = ruleField(raw, "estimatedPrice") !== undefined;
   if (formula === "kr-negotiated" && !hasEstimate) {
-    issues.push({
-      path: "rules.estimatedPrice",
-      message:
-        'is missing; priceFormula "kr-negotiated" needs the estimated ' +
-        'price as a whole number of won as a decimal string, e.g. "400000000"',
-    });
+    issues.push(fileIssue("rules.estimatedPrice", "estimated_price_missing"));
   }
   if (formula !== "kr-negotiated" && hasEstimate) {
-    issues.push({
-      path: "rules.estimatedPrice",
-      message: `is only used by priceFormula "kr-negotiated", not "${formula}"; remove it`,
-    });
+    issues.push(
+      fileIssue("rules.estimatedPrice", "estimated_price_unused", { formula }),
+    );
   }
 
   const priceWeight = valid(
@@ -53,20 +43,10 @@ export function checkPrices(raw: unknown, issues: FileIssue[]): void {
 
     if (formula === "given") {
       if (hasBid) {
-        issues.push({
-          path: `${path}.bidPrice`,
-          message:
-            'is not used when priceFormula is "given"; remove it and give ' +
-            "priceScore instead",
-        });
+        issues.push(fileIssue(`${path}.bidPrice`, "bid_price_unused"));
       }
       if (priceScoreRaw === undefined) {
-        issues.push({
-          path: `${path}.priceScore`,
-          message:
-            'is missing; priceFormula "given" needs each bidder\'s price ' +
-            "score in points, e.g. 13.5",
-        });
+        issues.push(fileIssue(`${path}.priceScore`, "price_score_missing"));
       }
       const priceScore = valid(priceScoreSchema, priceScoreRaw);
       if (
@@ -74,27 +54,25 @@ export function checkPrices(raw: unknown, issues: FileIssue[]): void {
         priceWeight !== undefined &&
         toTenThousandths(priceScore) > toTenThousandths(priceWeight)
       ) {
-        issues.push({
-          path: `${path}.priceScore`,
-          message:
-            `is ${priceScore} but rules.priceWeight is ${priceWeight}; a ` +
-            "price score cannot be above the price weight",
-        });
+        issues.push(
+          fileIssue(`${path}.priceScore`, "price_score_above_weight", {
+            priceScore,
+            priceWeight,
+          }),
+        );
       }
       return;
     }
 
     if (!hasBid) {
-      issues.push({
-        path: `${path}.bidPrice`,
-        message: `is missing; priceFormula "${formula}" needs each bid ${MONEY_EXAMPLE}`,
-      });
+      issues.push(
+        fileIssue(`${path}.bidPrice`, "bid_price_missing", { formula }),
+      );
     }
     if (priceScoreRaw !== undefined) {
-      issues.push({
-        path: `${path}.priceScore`,
-        message: `is only used by priceFormula "given", not "${formula}"; remove it`,
-      });
+      issues.push(
+        fileIssue(`${path}.priceScore`, "price_score_unused", { formula }),
+      );
     }
   });
 }
@@ -115,27 +93,28 @@ export function checkQuantitativeScores(
     const scores = field(bidder, "quantitativeScores");
     if (scores === undefined) {
       if (quantitative.length > 0) {
-        issues.push({
-          path,
-          message:
-            "is missing; give one score per quantitative criterion, in " +
-            `order: ${quoteNames(quantitative)}`,
-        });
+        issues.push(
+          fileIssue(path, "quantitative_scores_missing", {
+            criteria: quoteNames(quantitative),
+          }),
+        );
       }
       return;
     }
     if (!Array.isArray(scores)) return;
 
     if (scores.length !== quantitative.length) {
-      const fix =
+      issues.push(
         quantitative.length === 0
-          ? "there is no quantitative criterion; remove it"
-          : `the round has ${countOf(quantitative.length, "quantitative criterion", "quantitative criteria")}; ` +
-            `give one score for each, in order: ${quoteNames(quantitative)}`;
-      issues.push({
-        path,
-        message: `has ${countOf(scores.length, "score", "scores")} but ${fix}`,
-      });
+          ? fileIssue(path, "quantitative_scores_unexpected", {
+              count: scores.length,
+            })
+          : fileIssue(path, "quantitative_scores_count", {
+              count: scores.length,
+              expected: quantitative.length,
+              criteria: quoteNames(quantitative),
+            }),
+      );
       return;
     }
 
@@ -145,12 +124,13 @@ export function checkQuantitativeScores(
       const maximum = criterion.maxPoints;
       if (points === undefined || maximum === undefined) return;
       if (toHundredths(points) > toHundredths(maximum)) {
-        issues.push({
-          path: `${path}[${position}]`,
-          message:
-            `is ${points} but criterion "${criterion.name}" allows at ` +
-            `most ${maximum}`,
-        });
+        issues.push(
+          fileIssue(`${path}[${position}]`, "score_above_max", {
+            points,
+            criterion: criterion.name,
+            maximum,
+          }),
+        );
       }
     });
   });

@@ -1,14 +1,7 @@
 import { toHundredths } from "../units.ts";
 import { pointsSchema } from "./fields.ts";
-import type { FileIssue } from "./issues.ts";
-import {
-  countOf,
-  field,
-  list,
-  outlineCriteria,
-  quoteNames,
-  valid,
-} from "./read.ts";
+import { fileIssue, type FileIssue } from "./issues.ts";
+import { field, list, outlineCriteria, quoteNames, valid } from "./read.ts";
 import { evaluatorsSchema } from "./round.ts";
 
 // Checks of the sheets in a case file against the evaluators, the bidders
@@ -24,13 +17,12 @@ function checkSheetScores(
   const rows = field(sheet, "scores");
   if (!Array.isArray(rows)) return;
   if (rows.length !== bidderCount) {
-    issues.push({
-      path: `${path}.scores`,
-      message:
-        `has ${countOf(rows.length, "row", "rows")} but the round has ` +
-        `${countOf(bidderCount, "bidder", "bidders")}; ` +
-        "give one row of scores per bidder, in presentation order",
-    });
+    issues.push(
+      fileIssue(`${path}.scores`, "sheet_rows_count", {
+        rows: rows.length,
+        bidders: bidderCount,
+      }),
+    );
     return;
   }
 
@@ -44,14 +36,13 @@ function checkSheetScores(
     if (!Array.isArray(row)) return;
     const rowPath = `${path}.scores[${bidder}]`;
     if (row.length !== qualitative.length) {
-      issues.push({
-        path: rowPath,
-        message:
-          `has ${countOf(row.length, "score", "scores")} but the round has ` +
-          `${countOf(qualitative.length, "qualitative criterion", "qualitative criteria")}; ` +
-          "give one score for each, in order: " +
-          quoteNames(qualitative),
-      });
+      issues.push(
+        fileIssue(rowPath, "sheet_row_scores_count", {
+          count: row.length,
+          expected: qualitative.length,
+          criteria: quoteNames(qualitative),
+        }),
+      );
       return;
     }
     row.forEach((score, position) => {
@@ -60,12 +51,13 @@ function checkSheetScores(
       const maximum = criterion.maxPoints;
       if (points === undefined || maximum === undefined) return;
       if (toHundredths(points) > toHundredths(maximum)) {
-        issues.push({
-          path: `${rowPath}[${position}]`,
-          message:
-            `is ${points} but criterion "${criterion.name}" allows at ` +
-            `most ${maximum}`,
-        });
+        issues.push(
+          fileIssue(`${rowPath}[${position}]`, "score_above_max", {
+            points,
+            criterion: criterion.name,
+            maximum,
+          }),
+        );
       }
     });
   });
@@ -79,13 +71,12 @@ export function checkSheets(raw: unknown): FileIssue[] {
 
   const evaluators = valid(evaluatorsSchema, field(raw, "evaluators"));
   if (evaluators !== undefined && sheets.length !== evaluators) {
-    issues.push({
-      path: "sheets",
-      message:
-        `has ${countOf(sheets.length, "sheet", "sheets")} but evaluators ` +
-        `is ${evaluators}; ` +
-        "give one sheet per evaluator",
-    });
+    issues.push(
+      fileIssue("sheets", "sheets_count", {
+        sheets: sheets.length,
+        evaluators,
+      }),
+    );
   }
 
   const bidders = field(raw, "bidders");
@@ -98,13 +89,12 @@ export function checkSheets(raw: unknown): FileIssue[] {
 
     const comments = field(sheet, "comments");
     if (Array.isArray(comments) && comments.length !== bidderCount) {
-      issues.push({
-        path: `${path}.comments`,
-        message:
-          `has ${countOf(comments.length, "comment", "comments")} but the ` +
-          `round has ${countOf(bidderCount, "bidder", "bidders")}; give one ` +
-          'per bidder, "" where there is none',
-      });
+      issues.push(
+        fileIssue(`${path}.comments`, "comments_count", {
+          comments: comments.length,
+          bidders: bidderCount,
+        }),
+      );
     }
   });
   return issues;

@@ -1,7 +1,8 @@
 import { fromFixed, toHundredths } from "../units.ts";
 import { checkPrices, checkQuantitativeScores } from "./bidder-checks.ts";
 import { dateTimeSchema, parseDateTime, weightSchema } from "./fields.ts";
-import type { FileIssue } from "./issues.ts";
+import type { IssueParams } from "./issue-codes.ts";
+import { fileIssue, type FileIssue } from "./issues.ts";
 import { field, list, outlineCriteria, ruleField, valid } from "./read.ts";
 import {
   DEFAULT_MIN_EVALUATORS,
@@ -21,12 +22,7 @@ function checkCriteria(raw: unknown, issues: FileIssue[]): void {
   if (criteria === undefined) return;
 
   if (criteria.every((criterion) => criterion.kind === "quantitative")) {
-    issues.push({
-      path: "criteria",
-      message:
-        "has no qualitative criterion; add at least one criterion with " +
-        '"kind": "qualitative" for the evaluators to score',
-    });
+    issues.push(fileIssue("criteria", "no_qualitative_criterion"));
   }
 
   const scoring = valid(
@@ -46,13 +42,12 @@ function checkCriteria(raw: unknown, issues: FileIssue[]): void {
     0,
   );
   if (totalHundredths !== toHundredths(weight)) {
-    issues.push({
-      path: "criteria",
-      message:
-        `maxPoints add up to ${fromFixed(totalHundredths, 2)} but ` +
-        `rules.technicalWeight is ${weight}; under absolute scoring they ` +
-        "must be equal, so change a maximum or the weight",
-    });
+    issues.push(
+      fileIssue("criteria", "max_points_sum", {
+        total: fromFixed(totalHundredths, 2),
+        weight,
+      }),
+    );
   }
 }
 
@@ -64,24 +59,27 @@ function checkEvaluators(raw: unknown, issues: FileIssue[]): void {
   const minimum = valid(ruleFields.minEvaluators, minimumRaw);
 
   if (trim !== undefined && trim !== "none") {
-    const trimText =
-      trimRaw === undefined ? `defaults to "${DEFAULT_TRIM}"` : `is "${trim}"`;
+    // The "default" context marks a trim that the file left out.
+    const trimParams: IssueParams =
+      trimRaw === undefined
+        ? { trim: DEFAULT_TRIM, context: "default" }
+        : { trim };
     if (evaluators !== undefined && evaluators < 3) {
-      issues.push({
-        path: "rules.trim",
-        message:
-          `${trimText}, which drops the highest and the lowest score and ` +
-          `needs at least 3 evaluators, but evaluators is ${evaluators}; ` +
-          'add evaluators or set "trim": "none"',
-      });
+      issues.push(
+        fileIssue("rules.trim", "trim_needs_evaluators", {
+          ...trimParams,
+          evaluators,
+        }),
+      );
     }
     if (minimum !== undefined && minimum < 3) {
-      issues.push({
-        path: "rules.minEvaluators",
-        message:
-          `must be at least 3 because rules.trim ${trimText} and ` +
-          'trimming needs 3 opened sheets; raise it or set "trim": "none"',
-      });
+      issues.push(
+        fileIssue(
+          "rules.minEvaluators",
+          "trim_needs_min_evaluators",
+          trimParams,
+        ),
+      );
     }
   }
 
@@ -90,16 +88,16 @@ function checkEvaluators(raw: unknown, issues: FileIssue[]): void {
     evaluators !== undefined &&
     minimum > evaluators
   ) {
-    const minimumText =
+    const minimumParams: IssueParams =
       minimumRaw === undefined
-        ? `defaults to ${DEFAULT_MIN_EVALUATORS}`
-        : `is ${minimum}`;
-    issues.push({
-      path: "rules.minEvaluators",
-      message:
-        `${minimumText} but evaluators is only ${evaluators}; set it to ` +
-        `${evaluators} or less`,
-    });
+        ? { minimum: DEFAULT_MIN_EVALUATORS, context: "default" }
+        : { minimum };
+    issues.push(
+      fileIssue("rules.minEvaluators", "min_evaluators_above_evaluators", {
+        ...minimumParams,
+        evaluators,
+      }),
+    );
   }
 }
 
@@ -110,12 +108,11 @@ function checkSchedule(raw: unknown, issues: FileIssue[]): void {
   if (scoring === undefined || reveal === undefined) return;
 
   if (parseDateTime(reveal)! <= parseDateTime(scoring)!) {
-    issues.push({
-      path: "schedule.revealDeadline",
-      message:
-        `must be after schedule.scoringDeadline (${scoring}); move it ` +
-        "later, or leave it out to get the scoring deadline plus 24 hours",
-    });
+    issues.push(
+      fileIssue("schedule.revealDeadline", "reveal_before_scoring", {
+        scoringDeadline: scoring,
+      }),
+    );
   }
 }
 
@@ -134,13 +131,12 @@ function checkUniqueNames(
       firstIndexByName.set(name.trim(), index);
       return;
     }
-    const noun = key === "bidders" ? "bidder" : "criterion";
-    issues.push({
-      path: `${key}[${index}].name`,
-      message:
-        `repeats the name of ${key}[${first}]; every ${noun} needs its ` +
-        "own name",
-    });
+    issues.push(
+      fileIssue(`${key}[${index}].name`, "duplicate_name", {
+        other: `${key}[${first}]`,
+        item: key === "bidders" ? "bidder" : "criterion",
+      }),
+    );
   });
 }
 
@@ -148,10 +144,9 @@ function checkTieBreak(raw: unknown, issues: FileIssue[]): void {
   const steps = list(ruleField(raw, "tieBreak"));
   steps.forEach((step, index) => {
     if (typeof step !== "string" || steps.indexOf(step) === index) return;
-    issues.push({
-      path: `rules.tieBreak[${index}]`,
-      message: `repeats "${step}"; list each tie-break step once`,
-    });
+    issues.push(
+      fileIssue(`rules.tieBreak[${index}]`, "duplicate_tie_break", { step }),
+    );
   });
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { countDecimals } from "../units.ts";
+import type { IssueCode, IssueParams } from "./issue-codes.ts";
+import { customIssue } from "./issues.ts";
 
 // Leaf schemas of the round and case files. Each one rejects a wrong value
 // with a message that states the expected form, with an example.
@@ -13,24 +15,31 @@ export const MAX_MONEY = 2n ** 128n - 1n;
 /** Largest seat count: seats are numbered with a uint16. */
 export const MAX_EVALUATORS = 65_535;
 
-type NumberRule = readonly [(value: number) => boolean, string];
+type NumberRule = readonly [
+  (value: number) => boolean,
+  IssueCode,
+  IssueParams?,
+];
 
 function numberWithRules(rules: readonly NumberRule[]) {
   return z.number().superRefine((value, context) => {
     const broken = rules.find(([holds]) => !holds(value));
-    if (broken !== undefined) context.addIssue(broken[1]);
+    if (broken !== undefined) {
+      context.addIssue(customIssue(broken[1], broken[2]));
+    }
   });
 }
 
 function hasAtMostDecimals(decimals: number): NumberRule {
-  const unit = decimals === 2 ? "hundredths" : "ten-thousandths";
   return [
     (value) => (countDecimals(value) ?? Infinity) <= decimals,
-    `has more than ${decimals} decimals; round it to ${unit}`,
+    "too_many_decimals",
+    { decimals },
   ];
 }
 
-const notNegative: NumberRule = [(value) => value >= 0, "must be 0 or more"];
+const notNegative: NumberRule = [(value) => value >= 0, "negative"];
+const positive: NumberRule = [(value) => value > 0, "not_positive"];
 
 /** A score or quantitative score in points, at most two decimals. */
 export const pointsSchema = numberWithRules([
@@ -40,27 +49,24 @@ export const pointsSchema = numberWithRules([
 
 /** A criterion maximum in points: above 0, at most 655.35. */
 export const maxPointsSchema = numberWithRules([
-  [(value) => value > 0, "must be greater than 0"],
+  positive,
   hasAtMostDecimals(2),
   [
     (value) => value <= MAX_CRITERION_POINTS,
-    `must be at most ${MAX_CRITERION_POINTS}, the largest score that fits ` +
-      "in hundredths on chain; lower it or scale every maximum down",
+    "above_max_points",
+    { maximum: MAX_CRITERION_POINTS },
   ],
 ]);
 
 /** Builds the schema of a weight in points, with at most two decimals. */
 export function weightSchema(minimum: "zero" | "positive") {
-  const lowest: NumberRule =
-    minimum === "zero"
-      ? notNegative
-      : [(value) => value > 0, "must be greater than 0"];
   return numberWithRules([
-    lowest,
+    minimum === "zero" ? notNegative : positive,
     hasAtMostDecimals(2),
     [
       (value) => value <= MAX_WEIGHT_POINTS,
-      `must be at most ${MAX_WEIGHT_POINTS}`,
+      "too_big",
+      { maximum: MAX_WEIGHT_POINTS },
     ],
   ]);
 }
@@ -74,42 +80,36 @@ export const priceScoreSchema = numberWithRules([
 /** Builds the schema of a whole number from `minimum` to `maximum`. */
 export function integerSchema(minimum: number, maximum: number) {
   return numberWithRules([
-    [Number.isInteger, "must be a whole number"],
-    [(value) => value >= minimum, `must be at least ${minimum}`],
-    [(value) => value <= maximum, `must be at most ${maximum}`],
+    [Number.isInteger, "not_integer"],
+    [(value) => value >= minimum, "too_small", { minimum }],
+    [(value) => value <= maximum, "too_big", { maximum }],
   ]);
 }
 
-const MONEY_FORMAT =
-  'must be a whole number of won as a decimal string, e.g. "100111000"';
-
-/** Money as a decimal string of whole minor units, above 0. */
-export const moneySchema = z
-  .string({ error: MONEY_FORMAT })
-  .superRefine((value, context) => {
-    if (!/^\d+$/.test(value)) context.addIssue(MONEY_FORMAT);
-    else if (BigInt(value) === 0n) context.addIssue("must be greater than 0");
-    else if (BigInt(value) > MAX_MONEY) {
-      context.addIssue(`must be at most ${MAX_MONEY}`);
-    }
-  });
+/**
+ * Money as a decimal string of whole minor units, above 0. Any other
+ * value, a number included, gets the one message that shows the form.
+ */
+export const moneySchema = z.custom<string>().superRefine((value, context) => {
+  if (typeof value !== "string" || !/^\d+$/.test(value)) {
+    context.addIssue(customIssue("money_format"));
+  } else if (BigInt(value) === 0n) {
+    context.addIssue(customIssue("not_positive"));
+  } else if (BigInt(value) > MAX_MONEY) {
+    context.addIssue(customIssue("too_big", { maximum: String(MAX_MONEY) }));
+  }
+});
 
 /** A name or title: text that is not blank. */
-export const nameSchema = z
-  .string()
-  .refine((value) => value.trim() !== "", "must not be empty");
+export const nameSchema = z.string().superRefine((value, context) => {
+  if (value.trim() === "") context.addIssue(customIssue("empty_text"));
+});
 
 /** Builds the schema of one name out of a fixed list. */
 export function choiceSchema<const T extends readonly [string, ...string[]]>(
   choices: T,
 ) {
-  return z.enum(choices, {
-    error: (issue) => {
-      if (issue.input === undefined) return undefined;
-      const list = choices.map((choice) => `"${choice}"`).join(", ");
-      return `must be one of ${list}, not ${JSON.stringify(issue.input)}`;
-    },
-  });
+  return z.enum(choices);
 }
 
 const DATE_TIME =
@@ -145,18 +145,16 @@ export function parseDateTime(text: string): number | undefined {
   return utcMilliseconds / 1000 - offsetSeconds;
 }
 
-const DATE_TIME_FORMAT =
-  'a date and time with a UTC offset, e.g. "2026-12-04T17:00:00+09:00"';
-
 /** A date-time with a UTC offset, such as "2026-12-04T17:00:00+09:00". */
 export const dateTimeSchema = z
-  .string({
-    error: (issue) =>
-      issue.input === undefined
-        ? `is missing; add ${DATE_TIME_FORMAT}`
-        : `must be ${DATE_TIME_FORMAT}`,
-  })
-  .refine(
-    (value) => parseDateTime(value) !== undefined,
-    `must be ${DATE_TIME_FORMAT}`,
-  );
+  .custom<string>()
+  .superRefine((value, context) => {
+    if (value === undefined) {
+      context.addIssue(customIssue("missing", { expected: "date_time" }));
+    } else if (
+      typeof value !== "string" ||
+      parseDateTime(value) === undefined
+    ) {
+      context.addIssue(customIssue("date_time_format"));
+    }
+  });

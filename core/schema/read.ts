@@ -67,8 +67,3 @@ export function outlineCriteria(raw: unknown): CriterionOutline[] | undefined {
 export function quoteNames(criteria: readonly CriterionOutline[]): string {
   return criteria.map((criterion) => `"${criterion.name}"`).join(", ");
 }
-
-/** Formats a count with its noun: "1 bidder", "3 bidders". */
-export function countOf(count: number, singular: string, plural: string) {
-  return `${count} ${count === 1 ? singular : plural}`;
-}

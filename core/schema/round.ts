@@ -25,22 +25,21 @@ export const DEFAULT_TRIM = "high-low-total";
 export const DEFAULT_MIN_EVALUATORS = 5;
 
 /**
- * An object that rejects keys outside `shape`. The error message lists the
- * known keys; the issue converter turns it into one issue per unknown key.
+ * An object that rejects keys outside `shape`. The message of the zod
+ * issue is the list of known keys, which the issue converter turns into
+ * one `unknown_field` issue per unknown key.
  */
 export function strictObject<T extends z.ZodRawShape>(shape: T) {
   const known = Object.keys(shape).join(", ");
   return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys" ? `known fields: ${known}` : undefined,
+    error: (issue) => (issue.code === "unrecognized_keys" ? known : undefined),
   });
 }
 
-// Repeated steps are reported by the cross-field checks, which also run
+// Array lengths get their messages from the issue converter, which names
+// the items after the field. Repeated steps are reported by the cross-field checks, which also run
 // when another step is misspelt.
-const tieBreakSchema = z
-  .array(choiceSchema(TIE_BREAKS))
-  .max(TIE_BREAKS.length, "must list at most 3 steps");
+const tieBreakSchema = z.array(choiceSchema(TIE_BREAKS)).max(TIE_BREAKS.length);
 
 export const rulesSchema = strictObject({
   version: nameSchema,
@@ -81,8 +80,8 @@ const roundShape = {
   title: nameSchema,
   reference: z.string(),
   rules: rulesSchema,
-  criteria: z.array(criterionSchema).min(1, "must list at least one criterion"),
-  bidders: z.array(bidderSchema).min(1, "must list at least one bidder"),
+  criteria: z.array(criterionSchema).min(1),
+  bidders: z.array(bidderSchema).min(1),
   evaluators: evaluatorsSchema,
   schedule: scheduleSchema,
 };
@@ -112,7 +111,7 @@ export const caseFileSchema = strictObject({
     scoringDeadline: dateTimeSchema.optional(),
     revealDeadline: dateTimeSchema.optional(),
   }).optional(),
-  sheets: z.array(sheetSchema).min(1, "must hold at least one sheet"),
+  sheets: z.array(sheetSchema).min(1),
   expected: strictObject({
     bidders: z.array(expectedBidderSchema),
     winner: z.string().nullable(),
