@@ -10,6 +10,7 @@ import {
 
 import { registryAbi } from "./abi.ts";
 import type { RoundEvent } from "./progress.ts";
+import type { BidderResult } from "./progress.ts";
 
 export interface RoundCriterion {
   name: string;
@@ -341,4 +342,78 @@ export async function listRounds(
     title: log.args.params.title,
     referenceNumber: log.args.params.referenceNumber,
   }));
+}
+
+/** A round's seat counters and phase from the registry's `getRound`. */
+export interface RoundCounters {
+  /** 1 scoring, 2 revealing, 3 finalised, 4 cancelled. */
+  phase: number;
+  seats: number;
+  claimed: number;
+  committed: number;
+  revealed: number;
+  recused: number;
+  /** UTC seconds when scoring closed; 0 while scoring. */
+  closedAt: number;
+}
+
+/**
+ * Reads a round's counters from `getRound` at `blockNumber`, or at the
+ * latest block when the node keeps no state for that block.
+ */
+export async function readRoundCounters(
+  client: PublicClient,
+  registry: Address,
+  roundId: bigint,
+  blockNumber?: bigint,
+): Promise<RoundCounters> {
+  const read = (block?: bigint) =>
+    client.readContract({
+      address: registry,
+      abi: registryAbi,
+      functionName: "getRound",
+      args: [roundId],
+      ...(block === undefined ? {} : { blockNumber: block }),
+    });
+  let status: Awaited<ReturnType<typeof read>>;
+  try {
+    status = await read(blockNumber);
+  } catch (error) {
+    if (blockNumber === undefined) throw error;
+    status = await read();
+  }
+  return {
+    phase: Number(status.phase),
+    seats: Number(status.seats),
+    claimed: Number(status.claimed),
+    committed: Number(status.committed),
+    revealed: Number(status.revealed),
+    recused: Number(status.recused),
+    closedAt: Number(status.closedAt),
+  };
+}
+
+/** Reads a finalised round's result lines and lottery seed from `getResult`. */
+export async function readRoundResult(
+  client: PublicClient,
+  registry: Address,
+  roundId: bigint,
+): Promise<{ results: BidderResult[]; lotterySeed: Hex }> {
+  const [results, lotterySeed] = await client.readContract({
+    address: registry,
+    abi: registryAbi,
+    functionName: "getResult",
+    args: [roundId],
+  });
+  return {
+    results: results.map((line) => ({
+      technical: line.technical,
+      price: line.price,
+      total: line.total,
+      qualified: line.qualified,
+      rankByTotal: line.rankByTotal,
+      negotiationOrder: line.negotiationOrder,
+    })),
+    lotterySeed,
+  };
 }

@@ -1,26 +1,74 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Address } from "viem";
+import type { Address, PublicClient } from "viem";
 
 import { createChainClient } from "../chain/client.ts";
-import { countSeats } from "../chain/progress.ts";
-import { loadRound, type RoundInfo } from "../chain/round.ts";
-import { useRoundWatcher } from "../chain/watch.ts";
+import type { RoundProgress } from "../chain/progress.ts";
+import { RoundNotFoundError } from "../chain/round.ts";
 import { addStrings } from "../i18n/index.ts";
-import { formatKst } from "../lib/format.ts";
 import { ProblemMessage } from "../ui/ProblemMessage.tsx";
 import { ResultTable } from "../ui/ResultTable.tsx";
 import { Screen } from "../ui/Screen.tsx";
 import { resultsStrings } from "./strings.ts";
 import { Downloads } from "./Downloads.tsx";
 import { readRecord, type EvaluationRecord } from "./record.ts";
+import { RoundViewReader, type RoundView } from "./round-view.ts";
 import { SeatScores } from "./SeatScores.tsx";
+import { SourceNote } from "./SourceNote.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { VerifyPanel } from "./VerifyPanel.tsx";
 
 addStrings(resultsStrings);
 
-/** The public results page of one round, read straight from the chain. */
+/** Milliseconds between reads of the round; also how soon a source switch shows. */
+const POLL_MS = 2_000;
+
+/**
+ * Reads the round every POLL_MS while mounted, from the indexer or the
+ * chain as RoundViewReader chooses. Keeps the last view when a read fails.
+ */
+function useRoundView(
+  client: PublicClient,
+  chainId: number,
+  registry: Address,
+  roundId: bigint,
+) {
+  const [view, setView] = useState<RoundView>();
+  const [missing, setMissing] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const reader = new RoundViewReader(client, chainId, registry, roundId);
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const next = await reader.read();
+        if (stopped) return;
+        setView(next);
+        setFailed(false);
+      } catch (error) {
+        if (stopped) return;
+        if (error instanceof RoundNotFoundError) setMissing(true);
+        else setFailed(true);
+      }
+      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [client, chainId, registry, roundId]);
+  return { view, missing, failed };
+}
+
+/**
+ * The public results page of one round: read from the indexer while it
+ * keeps up with the chain, from the chain otherwise, with the counts and
+ * result always checked against the registry. Verify and the downloads
+ * read raw chain events only.
+ */
 export function ResultsApp({
   chainId,
   registry,
@@ -32,12 +80,12 @@ export function ResultsApp({
 }) {
   const { t } = useTranslation();
   const [client] = useState(() => createChainClient(chainId));
-  const [round, setRound] = useState<RoundInfo>();
-  const [missing, setMissing] = useState(false);
-
-  useEffect(() => {
-    loadRound(client, registry, roundId).then(setRound, () => setMissing(true));
-  }, [client, registry, roundId]);
+  const { view, missing, failed } = useRoundView(
+    client,
+    chainId,
+    registry,
+    roundId,
+  );
 
   if (missing) {
     return (
@@ -47,13 +95,21 @@ export function ResultsApp({
       />
     );
   }
-  if (!round) return <p className="loading">{t("app.loading")}</p>;
+  if (!view) {
+    return failed ? (
+      <p className="field-error" role="alert">
+        {t("results.readFailed")}
+      </p>
+    ) : (
+      <p className="loading">{t("app.loading")}</p>
+    );
+  }
   return (
     <RoundResult
       chainId={chainId}
       client={client}
       registry={registry}
-      round={round}
+      view={view}
     />
   );
 }
@@ -62,23 +118,23 @@ function RoundResult({
   chainId,
   client,
   registry,
-  round,
+  view,
 }: {
   chainId: number;
-  client: ReturnType<typeof createChainClient>;
+  client: PublicClient;
   registry: Address;
-  round: RoundInfo;
+  view: RoundView;
 }) {
-  const { t, i18n } = useTranslation();
-  const { state } = useRoundWatcher(client, registry, round);
-  const { progress } = state;
-  const counts = countSeats(progress);
+  const { t } = useTranslation();
+  const { round, progress, counts } = view;
   const [record, setRecord] = useState<EvaluationRecord>();
   const [recordError, setRecordError] = useState(false);
   const done = progress.finalized !== undefined || progress.cancelled;
   const finalized = progress.finalized;
 
-  // The record is read once the round is final, when it no longer changes.
+  // The record comes from raw chain events, whichever source the rest of
+  // the page uses, and is read once the round is final and no longer
+  // changes.
   useEffect(() => {
     if (!done) return;
     readRecord(client, registry, round.roundId).then(setRecord, () =>
@@ -95,24 +151,30 @@ function RoundResult({
           tally: round.tallyVersion,
         })}
       </p>
-      <p className="as-of">
-        {t("results.asOf", {
-          block: progress.block.toString(),
-          time: formatKst(state.chainTime, i18n.language),
-        })}
-      </p>
+      <SourceNote
+        source={view.source}
+        reason={view.reason}
+        block={view.block}
+        time={view.time}
+        countsDiffered={view.countsDiffered.length > 0}
+        resultDiffered={view.resultDiffered}
+      />
       <h2>{t("results.attendance")}</h2>
-      <ul className="inline-list">
-        <li>{t("results.invited", { count: counts.seats })}</li>
-        <li>{t("results.claimed", { count: counts.claimed })}</li>
-        <li>
-          {t("results.committed", {
-            count: progress.closed?.committed ?? counts.committed,
-          })}
-        </li>
-        <li>{t("results.revealed", { count: counts.revealed })}</li>
-        <li>{t("results.absent", { count: progress.closed?.absent ?? 0 })}</li>
-        <li>{t("results.recused", { count: counts.recused })}</li>
+      <ul className="inline-list attendance">
+        {(
+          [
+            "invited",
+            "claimed",
+            "committed",
+            "revealed",
+            "absent",
+            "recused",
+          ] as const
+        ).map((name) => (
+          <li key={name} data-count={name} data-value={counts[name]}>
+            {t(`results.${name}`, { count: counts[name] })}
+          </li>
+        ))}
       </ul>
       {progress.cancelled && (
         <p className="notice">
@@ -129,7 +191,11 @@ function RoundResult({
           <SeatStates seats={progress.seats} />
         </>
       )}
-      {finalized && <ResultTable round={round} finalized={finalized} />}
+      {finalized && (
+        <div className="results-table">
+          <ResultTable round={round} finalized={finalized} />
+        </div>
+      )}
       {record && <SeatScores record={record} />}
       {record && <Timeline record={record} />}
       {recordError && (
@@ -159,11 +225,7 @@ function RoundResult({
 }
 
 /** Live seat states while scoring; the chain holds no scores until reveal. */
-function SeatStates({
-  seats,
-}: {
-  seats: ReturnType<typeof useRoundWatcher>["state"]["progress"]["seats"];
-}) {
+function SeatStates({ seats }: { seats: RoundProgress["seats"] }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="seat-states">

@@ -5,25 +5,27 @@ import type { Address } from "viem";
 import { createChainClient } from "../chain/client.ts";
 import { describeError } from "../chain/errors.ts";
 import { addStrings } from "../i18n/index.ts";
-import { formatKst } from "../lib/format.ts";
 import { resultsHash } from "../lib/route.ts";
 import { Screen } from "../ui/Screen.tsx";
+import { findIndexer, type IndexerEndpoint } from "./indexer.ts";
 import {
   PHASE_CANCELLED,
   PHASE_FINALIZED,
-  readRoundList,
+  readRoundListView,
   type RoundListEntry,
+  type RoundListView,
 } from "./rounds.ts";
+import { SourceNote } from "./SourceNote.tsx";
 import { resultsStrings } from "./strings.ts";
 
 addStrings(resultsStrings);
 
-type RoundList = Awaited<ReturnType<typeof readRoundList>>;
-
 /**
- * The public list of a registry's rounds, read straight from chain events:
- * rounds in progress with their seat counts, final rounds with the
- * preferred bidder, and cancelled rounds. Refreshed every 5 s.
+ * The public list of a registry's rounds: rounds in progress with their
+ * seat counts, final rounds with the preferred bidder, and cancelled
+ * rounds. Read from the indexer while it keeps up with the chain, else
+ * from chain events, with the counts always the registry's. Refreshed
+ * every 3 s.
  */
 export function RoundListApp({
   chainId,
@@ -32,29 +34,35 @@ export function RoundListApp({
   chainId: number;
   registry: Address;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [client] = useState(() => createChainClient(chainId));
-  const [list, setList] = useState<RoundList>();
+  const [list, setList] = useState<RoundListView>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
     let stopped = false;
-    const read = () =>
-      readRoundList(client, registry).then(
-        (value) => {
-          if (stopped) return;
-          setList(value);
-          setError(undefined);
-        },
-        (cause) => !stopped && setError(describeError(cause)),
-      );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Looked up again until found, because `jurybox up` starts the
+    // indexer after the app server.
+    let endpoint: IndexerEndpoint | undefined;
+    const read = async () => {
+      try {
+        endpoint ??= await findIndexer(chainId, registry);
+        const value = await readRoundListView(client, registry, endpoint);
+        if (stopped) return;
+        setList(value);
+        setError(undefined);
+      } catch (cause) {
+        if (!stopped) setError(describeError(cause));
+      }
+      if (!stopped) timer = setTimeout(() => void read(), 3000);
+    };
     void read();
-    const timer = setInterval(() => void read(), 5000);
     return () => {
       stopped = true;
-      clearInterval(timer);
+      clearTimeout(timer);
     };
-  }, [client, registry]);
+  }, [client, chainId, registry]);
 
   const open = list?.rounds.filter((round) => round.phase < PHASE_FINALIZED);
   const done = list?.rounds.filter((round) => round.phase === PHASE_FINALIZED);
@@ -74,12 +82,13 @@ export function RoundListApp({
       {!list && !error && <p className="loading">{t("app.loading")}</p>}
       {list && (
         <>
-          <p className="as-of">
-            {t("results.asOf", {
-              block: list.block.toString(),
-              time: formatKst(list.time, i18n.language),
-            })}
-          </p>
+          <SourceNote
+            source={list.source}
+            reason={list.reason}
+            block={list.block}
+            time={list.time}
+            countsDiffered={list.countsDiffered}
+          />
           <RoundSection
             id="rounds-open"
             title={t("rounds.open")}

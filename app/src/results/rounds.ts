@@ -1,5 +1,6 @@
 import {
   encodeEventTopics,
+  getAddress,
   parseEventLogs,
   type Address,
   type Log,
@@ -7,7 +8,27 @@ import {
 } from "viem";
 
 import { registryAbi } from "../chain/abi.ts";
-import { listRounds, type RoundSummary } from "../chain/round.ts";
+import {
+  listRounds,
+  readRoundCounters,
+  readRoundResult,
+  type RoundSummary,
+} from "../chain/round.ts";
+import {
+  phaseNumber,
+  readIndexedRoundList,
+  toSeatCounts,
+  type IndexedListRound,
+  type IndexerEndpoint,
+} from "./indexer.ts";
+import { readHead } from "./round-view.ts";
+import {
+  chooseSource,
+  countsFromContract,
+  reconcileCounts,
+  winnerIndex,
+  type ChainReason,
+} from "./source.ts";
 
 /** A round of the public list: its state from `getRound` and its winner. */
 export interface RoundListEntry extends RoundSummary {
@@ -112,4 +133,104 @@ async function readWinners(
     }
   }
   return winners;
+}
+
+/** The round list as the page shows it, with its source and block. */
+export interface RoundListView {
+  source: "indexer" | "chain";
+  /** Why the chain was read; undefined when the indexer is the source. */
+  reason?: ChainReason;
+  block: bigint;
+  time: number;
+  rounds: RoundListEntry[];
+  /** True when the indexer's counts of some round differed from the registry's. */
+  countsDiffered: boolean;
+}
+
+/**
+ * Reads the round list from the indexer when it keeps up with the chain,
+ * checking each round's phase, counters and winner against the registry
+ * at the indexer's block, and from the chain's events otherwise. A
+ * differing phase or winner makes the whole list come from the chain;
+ * differing counts are replaced by the registry's.
+ */
+export async function readRoundListView(
+  client: PublicClient,
+  registry: Address,
+  endpoint: IndexerEndpoint | undefined,
+): Promise<RoundListView> {
+  const fromChain = async (reason: ChainReason): Promise<RoundListView> => ({
+    source: "chain",
+    reason,
+    countsDiffered: false,
+    ...(await readRoundList(client, registry)),
+  });
+  if (endpoint === undefined) return fromChain({ kind: "notConfigured" });
+  let listed: Awaited<ReturnType<typeof readIndexedRoundList>>;
+  try {
+    listed = await readIndexedRoundList(endpoint);
+  } catch {
+    return fromChain({ kind: "unavailable" });
+  }
+  const choice = chooseSource(listed.indexed, await readHead(client));
+  if (choice.source === "chain") return fromChain(choice.reason);
+  const indexed = listed.indexed!;
+
+  const confirmed = await Promise.all(
+    listed.rounds.map((row) =>
+      confirmListRound(client, registry, row, indexed.number),
+    ),
+  );
+  if (confirmed.some((entry) => entry === undefined)) {
+    return fromChain({ kind: "disagreed" });
+  }
+  const entries = confirmed as { entry: RoundListEntry; differed: boolean }[];
+  return {
+    source: "indexer",
+    block: indexed.number,
+    time: indexed.timestamp,
+    rounds: entries.map(({ entry }) => entry),
+    countsDiffered: entries.some(({ differed }) => differed),
+  };
+}
+
+/**
+ * Returns the list entry of one indexed round with the registry's counts
+ * at `block`, or undefined when its phase or winner differs on chain.
+ */
+async function confirmListRound(
+  client: PublicClient,
+  registry: Address,
+  row: IndexedListRound,
+  block: bigint,
+): Promise<{ entry: RoundListEntry; differed: boolean } | undefined> {
+  const roundId = BigInt(row.id);
+  const counters = await readRoundCounters(client, registry, roundId, block);
+  const phase = phaseNumber(row.phase);
+  if (counters.phase !== phase) return undefined;
+  let winner: string | null | undefined;
+  if (phase === PHASE_FINALIZED) {
+    const { results } = await readRoundResult(client, registry, roundId);
+    const index = winnerIndex(results);
+    if (index !== (row.winnerIndex ?? -1)) return undefined;
+    winner = index < 0 ? null : row.winnerName;
+  }
+  const contract = countsFromContract(counters);
+  const { differing } = reconcileCounts(toSeatCounts(row), contract);
+  return {
+    entry: {
+      roundId,
+      admin: getAddress(row.admin),
+      title: row.title,
+      referenceNumber: row.reference,
+      phase,
+      seats: contract.invited,
+      claimed: contract.claimed,
+      committed: contract.committed,
+      revealed: contract.revealed,
+      recused: contract.recused,
+      winner,
+    },
+    differed: differing.length > 0,
+  };
 }

@@ -6,6 +6,21 @@ const ko = {
     rules: "규칙 {{rules}} · 집계 {{tally}}",
     asOf: "{{block}}번 블록 기준, {{time}}",
     recordAsOf: "기록: {{block}}번 블록 ({{hash}}), {{time}}",
+    source_indexer: "출처: 인덱서",
+    source_chain: "출처: 체인 직접 조회",
+    chainBecause_behind:
+      "인덱서가 {{seconds}}초 뒤처져 있어 체인에서 직접 읽습니다.",
+    chainBecause_unavailable: "인덱서가 응답하지 않아 체인에서 직접 읽습니다.",
+    chainBecause_notConfigured:
+      "이 서버에는 이 레지스트리의 인덱서가 없어 체인에서 직접 읽습니다.",
+    chainBecause_notIndexed:
+      "인덱서가 아직 이 회차를 기록하지 않아 체인에서 직접 읽습니다.",
+    chainBecause_disagreed:
+      "인덱서의 단계나 결과가 계약과 달라 체인에서 직접 읽습니다.",
+    countsDiffered:
+      "인덱서의 좌석 수가 계약의 수와 달랐습니다. 계약의 수를 표시합니다.",
+    resultDiffered:
+      "인덱서의 결과가 계약의 결과와 달랐습니다. 계약의 결과를 표시합니다.",
     notFinal:
       "아직 확정되지 않았습니다 ({{phase}}). 결과가 확정되면 이 화면에 바로 표시됩니다.",
     phase_scoring: "채점 중",
@@ -48,6 +63,7 @@ const ko = {
     step_finalized: "결과 확정",
     step_cancelled: "회차 취소",
     recordFailed: "체인에서 평가 기록을 읽지 못했습니다.",
+    readFailed: "이 회차를 읽지 못했습니다. 몇 초 뒤에 다시 읽습니다.",
     downloads: "내려받기",
     download_json: "평가 기록 (JSON)",
     download_csv: "점수 (CSV)",
@@ -99,6 +115,22 @@ const en: typeof ko = {
     rules: "rules {{rules}} · tally {{tally}}",
     asOf: "As of block {{block}}, {{time}}",
     recordAsOf: "Record: block {{block}} ({{hash}}), {{time}}",
+    source_indexer: "Source: the indexer",
+    source_chain: "Source: the chain, read directly",
+    chainBecause_behind:
+      "The indexer is {{seconds}} s behind; reading the chain directly.",
+    chainBecause_unavailable:
+      "The indexer does not answer; reading the chain directly.",
+    chainBecause_notConfigured:
+      "This server has no indexer for this registry; reading the chain directly.",
+    chainBecause_notIndexed:
+      "The indexer has not recorded this round yet; reading the chain directly.",
+    chainBecause_disagreed:
+      "The indexer's phase or result differed from the contract's; reading the chain directly.",
+    countsDiffered:
+      "The indexer disagreed with the contract's seat counts; the contract's numbers are shown.",
+    resultDiffered:
+      "The indexer disagreed with the contract's result; the contract's result is shown.",
     notFinal:
       "Not final yet ({{phase}}). The result appears here as soon as it is final.",
     phase_scoring: "scoring",
@@ -142,6 +174,8 @@ const en: typeof ko = {
     step_finalized: "Result final",
     step_cancelled: "Round cancelled",
     recordFailed: "The evaluation record could not be read from the chain.",
+    readFailed:
+      "The round could not be read; the page tries again in a few seconds.",
     downloads: "Downloads",
     download_json: "Evaluation record (JSON)",
     download_csv: "Scores (CSV)",
