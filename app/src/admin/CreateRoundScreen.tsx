@@ -1,30 +1,33 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { RoundFileError, parseRoundFile } from "../../../core/index.ts";
+import {
+  RoundFileError,
+  parseRoundFile,
+  type FileIssue,
+} from "../../../core/index.ts";
 import { describeError } from "../chain/errors.ts";
 import { Screen } from "../ui/Screen.tsx";
 import type { AdminContext } from "./AdminApp.tsx";
 import { createRound } from "./create-round.ts";
 import { FormField, fieldId } from "./FormField.tsx";
+import { describeIssue, describePath } from "./issue-text.ts";
 import { BidderFields, CriteriaFields } from "./ListFields.tsx";
 import {
   draftToRoundFile,
   newRoundDraft,
-  roundFileToDraft,
   type RoundDraft,
 } from "./round-form.ts";
+import { readRoundUpload } from "./round-upload.ts";
 import { RulesFields } from "./RulesFields.tsx";
 
-interface Issue {
-  path: string;
-  message: string;
-}
-
-function groupIssues(issues: Issue[]): Map<string, string[]> {
+function groupIssues(
+  issues: readonly FileIssue[],
+  describe: (issue: FileIssue) => string,
+): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const { path, message } of issues) {
-    map.set(path, [...(map.get(path) ?? []), message]);
+  for (const issue of issues) {
+    map.set(issue.path, [...(map.get(issue.path) ?? []), describe(issue)]);
   }
   return map;
 }
@@ -37,31 +40,34 @@ function groupIssues(issues: Issue[]): Map<string, string[]> {
 export function CreateRoundScreen({ context }: { context: AdminContext }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<RoundDraft>(newRoundDraft);
-  const [issues, setIssues] = useState<Issue[]>([]);
+  const [issues, setIssues] = useState<readonly FileIssue[]>([]);
   const [notice, setNotice] = useState<string>();
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
-  const errors = groupIssues(issues);
+  // Issues are translated at each render, so a language switch updates them.
+  const errors = groupIssues(issues, (issue) => describeIssue(t, issue));
   const update = (change: Partial<RoundDraft>) =>
     setDraft({ ...draft, ...change });
 
   async function upload(file: File) {
     setFailure(undefined);
+    setNotice(undefined);
+    let text: string;
     try {
-      const parsed = JSON.parse(await file.text()) as Parameters<
-        typeof roundFileToDraft
-      >[0];
-      setDraft(roundFileToDraft(parsed));
-      setNotice(t("form.uploaded", { name: file.name }));
-      try {
-        parseRoundFile({ ...parsed, sheets: undefined, expected: undefined });
-        setIssues([]);
-      } catch (error) {
-        if (error instanceof RoundFileError) setIssues([...error.issues]);
-      }
+      text = await file.text();
     } catch (error) {
       setFailure(t("form.uploadFailed", { message: (error as Error).message }));
+      return;
+    }
+    const result = readRoundUpload(text);
+    if (result.draft) {
+      setDraft(result.draft);
+      setNotice(t("form.uploaded", { name: file.name }));
+    }
+    setIssues(result.issues);
+    if (result.issues.length > 0) {
+      requestAnimationFrame(() => summary.current?.focus());
     }
   }
 
@@ -73,7 +79,7 @@ export function CreateRoundScreen({ context }: { context: AdminContext }) {
       parseRoundFile(roundFile);
     } catch (error) {
       if (error instanceof RoundFileError) {
-        setIssues([...error.issues]);
+        setIssues(error.issues);
         requestAnimationFrame(() => summary.current?.focus());
         return;
       }
@@ -167,9 +173,10 @@ export function CreateRoundScreen({ context }: { context: AdminContext }) {
                     document.getElementById(fieldId(issue.path))?.focus();
                   }}
                 >
-                  {issue.path || "file"}
+                  {describePath(t, issue.path)}
                 </a>
-                : {issue.message}
+                {issue.path !== "" && <code> ({issue.path})</code>}
+                {`: ${describeIssue(t, issue)}`}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 // The one-form round editor's model. Every field is kept as typed text so
 // that a wrong value reaches core's round-file schema unchanged and comes
-// back as a field-path error, exactly as the CLI reports it.
+// back as the same field-path issue that the CLI reports, which the console
+// then shows in its own language.
 
 export interface CriterionDraft {
   name: string;
@@ -177,11 +178,12 @@ export function draftToRoundFile(draft: RoundDraft): Record<string, unknown> {
         : {}),
     })),
     evaluators: numeric(draft.evaluators),
-    ...(Object.keys(schedule).length > 0 ? { schedule } : {}),
+    // Always present, so an empty deadline is reported at its own field.
+    schedule,
   };
 }
 
-type FileLike = {
+export type FileLike = {
   title?: string;
   reference?: string;
   rules?: Partial<Record<keyof RulesDraft, unknown>>;

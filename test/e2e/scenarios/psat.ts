@@ -64,11 +64,18 @@ export async function psatRound(
 
   await admin.goto(new URL("#/admin/new", system.appUrl).toString());
   await admin.getByRole("button", { name: "회차 만들기" }).click();
-  await admin.getByRole("alert").filter({ hasText: "고칠 곳이" }).waitFor();
+  const formErrors = admin.getByRole("alert").filter({ hasText: "고칠 곳이" });
+  await formErrors.waitFor();
   assert.equal(
     await admin.getByLabel("사업명").getAttribute("aria-invalid"),
     "true",
   );
+  const summary = (await formErrors.textContent()) ?? "";
+  assert.ok(
+    summary.includes("사업명 (title): 비어 있습니다. 값을 입력하세요."),
+    `the form errors are in Korean: ${summary}`,
+  );
+  assert.doesNotMatch(summary, /must|missing|is not/);
   await captureScreen(admin, "admin-form-errors");
 
   const roundId = await createRoundWithForm(admin, round);

@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, test } from "vitest";
+
+import {
+  ISSUE_CODES,
+  RoundFileError,
+  parseRoundFile,
+  type FileIssue,
+} from "../../../core/index.ts";
+import { i18n } from "../i18n/index.ts";
+import { describeIssue, describePath } from "./issue-text.ts";
+
+const HANGUL = /[\uac00-\ud7a3]/;
+const PLACEHOLDER = /{{(\w+)}}/g;
+
+function issuesOf(round: unknown): readonly FileIssue[] {
+  try {
+    parseRoundFile(round);
+  } catch (error) {
+    if (error instanceof RoundFileError) return error.issues;
+    throw error;
+  }
+  throw new Error("the round file was accepted");
+}
+
+afterEach(async () => {
+  await i18n.changeLanguage("ko");
+});
+
+describe("issue texts", () => {
+  test.each(ISSUE_CODES)("%s has Korean and English text", (code) => {
+    const key = `fileIssue.codes.${code}`;
+    expect(i18n.exists(key, { lng: "ko" })).toBe(true);
+    expect(i18n.exists(key, { lng: "en" })).toBe(true);
+    const korean = i18n.getFixedT("ko")(key);
+    const english = i18n.getFixedT("en")(key);
+    expect(korean).toMatch(HANGUL);
+    expect(english).not.toMatch(HANGUL);
+  });
+
+  test.each(ISSUE_CODES)("%s uses the same values in both", (code) => {
+    const key = `fileIssue.codes.${code}`;
+    const names = (language: string) =>
+      [
+        ...String(i18n.getResource(language, "translation", key)).matchAll(
+          PLACEHOLDER,
+        ),
+      ]
+        .map((match) => match[1])
+        .filter((name, index, all) => all.indexOf(name) === index)
+        .sort();
+    expect(names("ko")).toEqual(names("en"));
+  });
+});
+
+describe("describeIssue", () => {
+  const t = () => i18n.getFixedT("ko");
+
+  test("text in a number field", () => {
+    const [issue] = issuesOf({
+      title: "t",
+      reference: "r",
+      rules: { technicalWeight: "팔십" },
+    }).filter((found) => found.path === "rules.technicalWeight");
+    expect(describeIssue(t(), issue)).toBe(
+      '숫자 값이어야 하는데 텍스트 "팔십"입니다. 고쳐 입력하세요.',
+    );
+  });
+
+  test("default trim with two seats", () => {
+    const issue: FileIssue = {
+      path: "rules.trim",
+      code: "trim_needs_evaluators",
+      params: { trim: "high-low-total", context: "default", evaluators: 2 },
+      message: "",
+    };
+    const text = describeIssue(t(), issue);
+    expect(text).toContain('기본값 "high-low-total"');
+    expect(text).toContain("평가위원 수가 2명");
+  });
+
+  test("repeated name names the other entry", () => {
+    const issue: FileIssue = {
+      path: "bidders[2].name",
+      code: "duplicate_name",
+      params: { other: "bidders[0]", item: "bidder" },
+      message: "",
+    };
+    expect(describeIssue(t(), issue)).toBe(
+      "제안사 1의 이름과 같습니다. 제안사마다 다른 이름을 쓰세요.",
+    );
+  });
+
+  test("English when the console is in English", async () => {
+    await i18n.changeLanguage("en");
+    const issue: FileIssue = {
+      path: "evaluators",
+      code: "missing",
+      params: { expected: "number" },
+      message: "is missing; add a number",
+    };
+    expect(describeIssue(i18n.t, issue)).toBe("is missing; enter a number.");
+  });
+});
+
+describe("describePath", () => {
+  const ko = () => i18n.getFixedT("ko");
+
+  test("a bidder's field", () => {
+    expect(describePath(ko(), "bidders[1].bidPrice")).toBe("제안사 2 › 입찰가");
+  });
+
+  test("a rule", () => {
+    expect(describePath(ko(), "rules.technicalWeight")).toBe(
+      "평가 규칙 › 기술 배점",
+    );
+  });
+
+  test("a quantitative score", () => {
+    expect(describePath(ko(), "bidders[0].quantitativeScores[1]")).toBe(
+      "제안사 1 › 정량 점수 2",
+    );
+  });
+
+  test("the whole file", () => {
+    expect(describePath(ko(), "")).toBe("파일 전체");
+  });
+
+  test("an unknown field keeps its name", () => {
+    expect(describePath(ko(), "deadline")).toBe("deadline");
+  });
+});
