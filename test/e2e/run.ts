@@ -8,6 +8,7 @@ import { recuseEditCancel } from "./scenarios/cancel.ts";
 import { closeAfterDeadline } from "./scenarios/close.ts";
 import { escrowReveal } from "./scenarios/escrow.ts";
 import { psatRound } from "./scenarios/psat.ts";
+import { publicIndexer } from "./scenarios/public-indexer.ts";
 import { publicPages } from "./scenarios/public-pages.ts";
 import { signIn, type CaseFile } from "./support/admin.ts";
 import { launchBrowser } from "./support/browser.ts";
@@ -61,6 +62,10 @@ const tests: [string, () => Promise<void>][] = [
   [
     "public round list, result, downloads and Verify",
     () => publicPages(system, browser, admin, psat),
+  ],
+  [
+    "public pages read the indexer, then the chain",
+    () => publicIndexer(system, browser),
   ],
   [
     "close after the deadline with an absent seat",

@@ -18,7 +18,12 @@ export interface TestSystem {
   appUrl: string;
   adminSignInUrl: string;
   rpcUrl: string;
+  chainId: number;
   registry: `0x${string}`;
+  /** Private key of the registry's administrator, for rounds driven from Node. */
+  adminKey: `0x${string}`;
+  /** Points the app server's /graphql at an indexer, or at none. */
+  setIndexerUrl(url: string | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -57,7 +62,10 @@ export async function startSystem(): Promise<TestSystem> {
       appUrl: server.url,
       adminSignInUrl: server.adminSignInUrl!,
       rpcUrl: chain.rpcUrl,
+      chainId: chain.chainId,
       registry,
+      adminKey,
+      setIndexerUrl: (url) => started.server.setIndexerUrl(url),
       stop: async () => {
         await started.server.stop();
         await started.chain.stop();
