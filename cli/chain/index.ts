@@ -1,10 +1,13 @@
 import { checkAnvilSettings, findAnvilBinary } from "./anvil-command.ts";
+import { ChainOptionError } from "./errors.ts";
 import { consoleChainLogger, type ChainLogger } from "./logger.ts";
 import { resolveJuryboxPaths } from "./paths.ts";
+import { DEFAULT_SAVE_SPACING, type SaveRecord } from "./save-schedule.ts";
 import { ChainSupervisor, type ChainExit } from "./supervisor.ts";
 
 export type { ChainLogger } from "./logger.ts";
 export type { ChainExit } from "./supervisor.ts";
+export type { SaveRecord } from "./save-schedule.ts";
 export { resolveJuryboxPaths, type JuryboxPaths } from "./paths.ts";
 export * from "./errors.ts";
 
@@ -24,8 +27,17 @@ export interface StartChainOptions {
    * `eth_call` on "latest" then runs at the time of the last transaction.
    */
   blockTime?: number;
-  /** Milliseconds between state saves; default 1000. */
+  /** Shortest time between the starts of two state saves; default 1000. */
   saveIntervalMs?: number;
+  /**
+   * The wait after a state save is at least this many times the save's
+   * duration; default 4. anvil answers no request while it dumps, so it
+   * then spends at most a fifth of its time dumping, and the loss window
+   * grows with the state: about 7 times one save's duration.
+   */
+  saveSpacing?: number;
+  /** Called after each completed save, e.g. to record save times. */
+  onSave?: (save: SaveRecord) => void;
   /**
    * Keep the state of past blocks in the saved state, so that reads at an
    * old block work after a restart; default false. Each block's state is a
@@ -47,6 +59,8 @@ export interface RunningChain {
   /** The process id of the current anvil child; it changes on restart. */
   readonly pid: number | undefined;
   stateFile: string;
+  /** The last completed save, with its wait and loss window. */
+  readonly lastSave: SaveRecord | undefined;
   /** Resolves when the chain stops or the supervisor gives up. */
   exited: Promise<ChainExit>;
   /** Writes the state file now, e.g. right after a deployment. */
@@ -59,7 +73,8 @@ const running = new Set<ChainSupervisor>();
 
 /**
  * Starts the embedded zero-fee chain: anvil on 127.0.0.1 with the newest
- * good state from `.jurybox/chain/`, saved again every second. Resolves
+ * good state from `.jurybox/chain/`, saved again every second, or less
+ * often as the state grows (see `saveSpacing`). Resolves
  * once the RPC server responds. Stops an anvil that a killed supervisor left
  * running, after saving its state; throws `ChainAlreadyRunningError` when a
  * live supervisor owns the same directory.
@@ -78,11 +93,17 @@ export async function startChain(
     preserveHistoricalStates: options.preserveHistoricalStates ?? false,
   };
   checkAnvilSettings(settings);
+  const spacing = options.saveSpacing ?? DEFAULT_SAVE_SPACING;
+  if (!Number.isFinite(spacing) || spacing < 0) {
+    throw new ChainOptionError("saveSpacing", spacing, "a number from 0");
+  }
   const supervisor = new ChainSupervisor({
     ...settings,
     paths,
     anvilPath: options.anvilPath ?? findAnvilBinary(),
     dumpIntervalMs: options.saveIntervalMs ?? 1000,
+    saveSpacing: spacing,
+    onSave: options.onSave,
     startTimeoutMs: options.startTimeoutMs ?? 30_000,
     logger,
   });
@@ -105,6 +126,9 @@ export async function startChain(
       return supervisor.pid;
     },
     stateFile: paths.stateFile,
+    get lastSave() {
+      return supervisor.lastSave;
+    },
     exited: supervisor.exited,
     saveState: () => supervisor.saveState(),
     stop: () => supervisor.stop(),

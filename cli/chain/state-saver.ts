@@ -1,43 +1,49 @@
 import type { ChainLogger } from "./logger.ts";
 import type { JuryboxPaths } from "./paths.ts";
 import { requestRpc } from "./rpc.ts";
+import {
+  lossWindowClass,
+  lossWindowMs,
+  saveWaitMs,
+  type SaveRecord,
+} from "./save-schedule.ts";
 import { writeStateDump } from "./state-store.ts";
 
-/** A save slower than this is reported, at most once per SLOW_REPORT_MS. */
-const SLOW_SAVE_MS = 500;
-const SLOW_REPORT_MS = 60_000;
 /** After the first failure, only every FAILURE_REPORT_EVERY-th one is logged. */
 const FAILURE_REPORT_EVERY = 60;
 
+export interface StateSaverOptions {
+  paths: JuryboxPaths;
+  url: string;
+  historical: boolean;
+  logger: ChainLogger;
+  /** Shortest time between the starts of two periodic saves. */
+  intervalMs: number;
+  /** The wait after a save is at least this many times its duration. */
+  spacing: number;
+  onSave?: (save: SaveRecord) => void;
+}
+
 /**
- * Takes `anvil_dumpState` over RPC at a fixed interval and writes it with
- * `writeStateDump`. A save is skipped when no block was mined since the
- * last one, so a chain that mines on demand costs nothing while idle.
+ * Takes `anvil_dumpState` over RPC and writes it with `writeStateDump`.
+ * Periodic saves run one at a time and wait between them in proportion to
+ * the last save's duration (see save-schedule.ts). A save is skipped when
+ * no block was mined since the last one, so a chain that mines on demand
+ * costs nothing while idle.
  */
 export class StateSaver {
-  #paths: JuryboxPaths;
-  #url: string;
-  #historical: boolean;
-  #logger: ChainLogger;
+  #options: StateSaverOptions;
   #timer?: NodeJS.Timeout;
   #running?: Promise<void>;
   /** Serialises saves, which share one temporary file. */
   #queue: Promise<unknown> = Promise.resolve();
   #savedBlock?: bigint;
   #failures = 0;
-  #lastSlowReport = 0;
-  #lastSave?: { block: bigint; milliseconds: number; bytes: number };
+  #lastSave?: SaveRecord;
+  #reportedClass?: number;
 
-  constructor(
-    paths: JuryboxPaths,
-    url: string,
-    historical: boolean,
-    logger: ChainLogger,
-  ) {
-    this.#paths = paths;
-    this.#url = url;
-    this.#historical = historical;
-    this.#logger = logger;
+  constructor(options: StateSaverOptions) {
+    this.#options = options;
   }
 
   /** Number of the newest block known to be in the state file. */
@@ -45,27 +51,25 @@ export class StateSaver {
     return this.#savedBlock;
   }
 
-  /** Block, duration and compressed size of the last save. */
-  get lastSave() {
+  /** The last completed save, with its wait and loss window. */
+  get lastSave(): SaveRecord | undefined {
     return this.#lastSave;
   }
 
-  /** Starts saving every `intervalMs`; `savedBlock` is the loaded block. */
-  start(intervalMs: number, savedBlock: bigint | undefined): void {
+  /** Starts the periodic saves; `savedBlock` is the loaded block. */
+  start(savedBlock: bigint | undefined): void {
     this.#savedBlock = savedBlock;
     const tick = () => {
-      const started = Date.now();
       this.#running = this.#saveIfChanged().finally(() => {
         this.#running = undefined;
         if (this.#timer === undefined) return;
-        const delay = Math.max(0, intervalMs - (Date.now() - started));
-        this.#timer = setTimeout(tick, delay);
+        this.#timer = setTimeout(tick, this.#waitMs());
       });
     };
-    this.#timer = setTimeout(tick, intervalMs);
+    this.#timer = setTimeout(tick, this.#options.intervalMs);
   }
 
-  /** Stops the interval and waits for a save in progress. */
+  /** Stops the periodic saves and waits for a save in progress. */
   async stop(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
@@ -74,7 +78,7 @@ export class StateSaver {
 
   /** Saves the state of the supervised anvil now. */
   async saveNow(): Promise<void> {
-    await this.saveFrom(this.#url);
+    await this.saveFrom(this.#options.url);
   }
 
   /** Saves the state of the anvil at `url`; returns the saved block. */
@@ -84,34 +88,48 @@ export class StateSaver {
     return save;
   }
 
+  #waitMs(): number {
+    const { intervalMs, spacing } = this.#options;
+    return saveWaitMs(intervalMs, this.#lastSave?.milliseconds ?? 0, spacing);
+  }
+
   async #save(url: string): Promise<bigint> {
+    const { paths, historical, intervalMs, spacing } = this.#options;
+    const startedAt = Date.now();
     const started = performance.now();
-    const block = BigInt(await requestRpc<string>(url, "eth_blockNumber"));
     const dump = await requestRpc<string>(
       url,
       "anvil_dumpState",
-      [this.#historical],
+      [historical],
       120_000,
     );
     const gzip = Buffer.from(dump.slice(2), "hex");
-    await writeStateDump(this.#paths, gzip);
-    // The dump may contain blocks mined after eth_blockNumber; the next
-    // save then runs again, which is safe.
+    const block = await writeStateDump(paths, gzip);
     this.#savedBlock = block;
-    const milliseconds = performance.now() - started;
-    this.#lastSave = { block, milliseconds, bytes: gzip.length };
-    this.#reportSlow(block, milliseconds, gzip.length);
+    const milliseconds = Math.round(performance.now() - started);
+    const save: SaveRecord = {
+      block,
+      startedAt,
+      milliseconds,
+      bytes: gzip.length,
+      waitMs: saveWaitMs(intervalMs, milliseconds, spacing),
+      lossWindowMs: lossWindowMs(intervalMs, milliseconds, spacing),
+    };
+    this.#lastSave = save;
+    this.#reportWindow(save);
+    this.#options.onSave?.(save);
     return block;
   }
 
   async #saveIfChanged(): Promise<void> {
+    const { url, logger } = this.#options;
     try {
       const block = BigInt(
-        await requestRpc<string>(this.#url, "eth_blockNumber", [], 5000),
+        await requestRpc<string>(url, "eth_blockNumber", [], 5000),
       );
-      if (block !== this.#savedBlock) await this.saveFrom(this.#url);
+      if (block !== this.#savedBlock) await this.saveFrom(url);
       if (this.#failures > 0) {
-        this.#logger.info(
+        logger.info(
           `State saving works again after ${this.#failures} failures`,
         );
         this.#failures = 0;
@@ -119,7 +137,7 @@ export class StateSaver {
     } catch (error) {
       this.#failures += 1;
       if (this.#failures % FAILURE_REPORT_EVERY === 1) {
-        this.#logger.warn(
+        logger.warn(
           `Saving the chain state failed (${this.#failures} in a row): ` +
             `${(error as Error).message}`,
         );
@@ -127,19 +145,17 @@ export class StateSaver {
     }
   }
 
-  #reportSlow(block: bigint, milliseconds: number, bytes: number): void {
-    const now = Date.now();
-    if (
-      milliseconds < SLOW_SAVE_MS ||
-      now - this.#lastSlowReport < SLOW_REPORT_MS
-    ) {
-      return;
-    }
-    this.#lastSlowReport = now;
-    this.#logger.warn(
-      `Saving the state took ${Math.round(milliseconds)} ms at block ` +
-        `${block} (${Math.round(bytes / 1024)} KiB compressed); every ` +
-        `block adds to each save, so mining on demand keeps saves short`,
+  /** Logs the loss window when it first appears and when it changes class. */
+  #reportWindow(save: SaveRecord): void {
+    const size = lossWindowClass(save.lossWindowMs);
+    if (size === this.#reportedClass) return;
+    this.#reportedClass = size;
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
+    this.#options.logger.info(
+      `State save ${seconds(save.milliseconds)} s at block ${save.block} ` +
+        `(${(save.bytes / 1e6).toFixed(1)} MB compressed); the next in ` +
+        `${seconds(save.waitMs)} s; a kill -9 now loses at most the blocks ` +
+        `of the last ${seconds(save.lossWindowMs)} s`,
     );
   }
 }

@@ -1,91 +1,44 @@
 import { constants } from "node:fs";
-import {
-  link,
-  open,
-  readFile,
-  rename,
-  rm,
-  stat,
-  writeFile,
-} from "node:fs/promises";
+import { link, open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { gunzipSync } from "node:zlib";
 
 import { ChainStateDamagedError, ChainStateUnreadableError } from "./errors.ts";
 import type { JuryboxPaths } from "./paths.ts";
+import { scanStateDump } from "./state-scan.ts";
 
-/** A state file that decompressed and parsed as an anvil state dump. */
+/** A state file whose gzip stream and JSON shape checked out. */
 export interface VerifiedState {
   file: string;
-  /** The decompressed JSON text, as `anvil --load-state` reads it. */
-  json: string;
   bestBlockNumber: bigint;
-  blockCount: number;
+  /** Bytes of JSON inside the file. */
+  jsonBytes: number;
 }
 
 /**
- * Decompresses and parses an anvil state dump and checks the fields that
- * `--load-state` needs. Throws `ChainStateDamagedError` on any failure.
+ * Reads and verifies one state file (see `scanStateDump`); with `output`,
+ * writes the decompressed JSON there, as `anvil --load-state` reads it.
+ * Throws `ChainStateDamagedError` when the file is not a whole dump.
  */
-export function verifyStateDump(file: string, gzip: Buffer): VerifiedState {
-  let json: string;
-  try {
-    json = gunzipSync(gzip).toString("utf8");
-  } catch (error) {
-    throw new ChainStateDamagedError(file, describe(error));
-  }
-  let dump: unknown;
-  try {
-    dump = JSON.parse(json);
-  } catch (error) {
-    throw new ChainStateDamagedError(file, describe(error));
-  }
-  if (typeof dump !== "object" || dump === null) {
-    throw new ChainStateDamagedError(file, "the JSON is not an object");
-  }
-  const {
-    best_block_number: best,
-    blocks,
-    accounts,
-  } = dump as Record<string, unknown>;
-  if (typeof best !== "string" && typeof best !== "number") {
-    throw new ChainStateDamagedError(file, "best_block_number is missing");
-  }
-  if (!Array.isArray(blocks) || typeof accounts !== "object") {
-    throw new ChainStateDamagedError(file, "blocks or accounts are missing");
-  }
-  return {
-    file,
-    json,
-    bestBlockNumber: BigInt(best),
-    blockCount: blocks.length,
-  };
-}
-
-/** Reads and verifies one state file; see `verifyStateDump`. */
-export async function readStateFile(file: string): Promise<VerifiedState> {
-  return verifyStateDump(file, await readFile(file));
+export async function readStateFile(
+  file: string,
+  output?: string,
+): Promise<VerifiedState> {
+  return { file, ...(await scanStateDump(file, file, output)) };
 }
 
 /**
  * Writes a gzip state dump so that a crash at any moment leaves a loadable
  * file: the dump goes to a temporary file that is fsynced, the current file
  * is kept as the previous copy through a hard link, and a rename puts the
- * new file in place. The dump is decompressed first, so a truncated dump
- * never replaces a good file.
+ * new file in place. The dump is decompressed and checked first, off the
+ * main thread, so a truncated dump never replaces a good file. Returns the
+ * newest block in the dump.
  */
 export async function writeStateDump(
   paths: JuryboxPaths,
   gzip: Buffer,
-): Promise<void> {
-  try {
-    gunzipSync(gzip);
-  } catch (error) {
-    throw new ChainStateDamagedError(
-      "the anvil_dumpState reply",
-      describe(error),
-    );
-  }
+): Promise<bigint> {
+  const scanned = await scanStateDump("the anvil_dumpState reply", gzip);
   const temporary = `${paths.stateFile}.tmp`;
   await writeAndSync(temporary, gzip);
 
@@ -97,6 +50,7 @@ export async function writeStateDump(
   }
   await rename(temporary, paths.stateFile);
   await syncDirectory(dirname(paths.stateFile));
+  return scanned.bestBlockNumber;
 }
 
 /** The outcome of looking for a state file to load at start. */
@@ -109,12 +63,13 @@ export interface StateSelection {
 
 /**
  * Picks the newest state file that verifies: the state file, else the
- * previous copy. Returns no state when neither file exists, and throws
+ * previous copy. With `output`, the chosen file's JSON is written there. Returns no state when neither file exists, and throws
  * `ChainStateUnreadableError` when files exist but none verifies, so that a
  * damaged chain is never silently replaced by an empty one.
  */
 export async function selectStateToLoad(
   paths: JuryboxPaths,
+  output?: string,
 ): Promise<StateSelection> {
   const skipped: string[] = [];
   let found = 0;
@@ -122,7 +77,7 @@ export async function selectStateToLoad(
     if (!(await exists(file))) continue;
     found += 1;
     try {
-      return { state: await readStateFile(file), skipped };
+      return { state: await readStateFile(file, output), skipped };
     } catch (error) {
       if (!(error instanceof ChainStateDamagedError)) throw error;
       skipped.push(`${error.file}: ${error.reason}`);
@@ -151,14 +106,6 @@ async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
-/** Writes the decompressed state that `anvil --load-state` reads. */
-export async function writeLoadFile(
-  paths: JuryboxPaths,
-  state: VerifiedState,
-): Promise<void> {
-  await writeFile(paths.loadStateFile, state.json, { mode: 0o600 });
-}
-
 async function exists(file: string): Promise<boolean> {
   try {
     await stat(file);
@@ -166,8 +113,4 @@ async function exists(file: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -19,13 +19,17 @@ import {
   terminateProcess,
   writeProcessRecord,
 } from "./process-record.ts";
+import type { SaveRecord } from "./save-schedule.ts";
 import { StateSaver } from "./state-saver.ts";
-import { selectStateToLoad, writeLoadFile } from "./state-store.ts";
+import { selectStateToLoad } from "./state-store.ts";
 
 export interface SupervisorOptions extends AnvilSettings {
   paths: JuryboxPaths;
   anvilPath: string;
   dumpIntervalMs: number;
+  /** The wait after a save is at least this many times its duration. */
+  saveSpacing: number;
+  onSave?: (save: SaveRecord) => void;
   startTimeoutMs: number;
   logger: ChainLogger;
 }
@@ -59,12 +63,15 @@ export class ChainSupervisor {
   constructor(options: SupervisorOptions) {
     this.#options = options;
     this.rpcUrl = `http://${options.host}:${options.port}`;
-    this.#saver = new StateSaver(
-      options.paths,
-      this.rpcUrl,
-      options.preserveHistoricalStates,
-      options.logger,
-    );
+    this.#saver = new StateSaver({
+      paths: options.paths,
+      url: this.rpcUrl,
+      historical: options.preserveHistoricalStates,
+      logger: options.logger,
+      intervalMs: options.dumpIntervalMs,
+      spacing: options.saveSpacing,
+      onSave: options.onSave,
+    });
     this.exited = new Promise((resolve) => (this.#finish = resolve));
   }
 
@@ -76,6 +83,11 @@ export class ChainSupervisor {
   /** Number of the newest block in the state file, if one was written. */
   get savedBlock(): bigint | undefined {
     return this.#saver.savedBlock;
+  }
+
+  /** The last completed save, with its wait and loss window. */
+  get lastSave(): SaveRecord | undefined {
+    return this.#saver.lastSave;
   }
 
   /** Starts anvil and resolves once its RPC server responds. */
@@ -176,12 +188,9 @@ export class ChainSupervisor {
   async #launch(): Promise<void> {
     const { paths, logger, anvilPath, startTimeoutMs, host, port } =
       this.#options;
-    const selection = await selectStateToLoad(paths);
+    const selection = await selectStateToLoad(paths, paths.loadStateFile);
     for (const problem of selection.skipped) {
       logger.warn(`Skipping a damaged state file: ${problem}`);
-    }
-    if (selection.state !== undefined) {
-      await writeLoadFile(paths, selection.state);
     }
     await waitForPortFree(host, port, PORT_FREE_TIMEOUT_MS);
     const anvil = await spawnAnvil(
@@ -212,7 +221,7 @@ export class ChainSupervisor {
           `(anvil pid ${anvil.pid})`,
       );
     }
-    this.#saver.start(this.#options.dumpIntervalMs, loaded?.bestBlockNumber);
+    this.#saver.start(loaded?.bestBlockNumber);
     void anvil.exit.then((exit) => this.#onExit(anvil, exit));
   }
 
