@@ -9,7 +9,7 @@ import {
 import { describeError } from "../chain/errors.ts";
 import { Screen } from "../ui/Screen.tsx";
 import type { AdminContext } from "./AdminApp.tsx";
-import { createRound } from "./create-round.ts";
+import { MissingRoundAdminRoleError, createRound } from "./create-round.ts";
 import { FormField, fieldId } from "./FormField.tsx";
 import { describeIssue, describePath } from "./issue-text.ts";
 import { BidderFields, CriteriaFields } from "./ListFields.tsx";
@@ -91,7 +91,11 @@ export function CreateRoundScreen({ context }: { context: AdminContext }) {
       const roundId = await createRound(context, roundFile);
       window.location.hash = `#/admin/round/${roundId}`;
     } catch (error) {
-      setFailure(t("form.createFailed", { message: describeError(error) }));
+      setFailure(
+        error instanceof MissingRoundAdminRoleError
+          ? t("form.notRoundAdmin", { address: error.account })
+          : t("form.createFailed", { message: describeError(error) }),
+      );
       setBusy(false);
     }
   }

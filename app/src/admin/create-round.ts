@@ -1,4 +1,4 @@
-import { parseEventLogs, type Hex } from "viem";
+import { parseEventLogs, type Address, type Hex } from "viem";
 import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
 
 import {
@@ -9,10 +9,44 @@ import {
 import { registryAbi } from "../chain/abi.ts";
 import type { AdminContext } from "./AdminApp.tsx";
 
+/** Thrown when the signed-in account may not create rounds. */
+export class MissingRoundAdminRoleError extends Error {
+  override name = "MissingRoundAdminRoleError";
+  readonly account: Address;
+
+  constructor(account: Address, registry: Address) {
+    super(
+      `Account ${account} does not hold ROUND_ADMIN_ROLE on registry ` +
+        `${registry}; ask the registry's administrator to run ` +
+        `\`jurybox grant-admin ${account}\`, then try again.`,
+    );
+    this.account = account;
+  }
+}
+
+async function requireRoundAdmin(context: AdminContext): Promise<void> {
+  const { client, config, signer } = context;
+  const contract = { address: config.registry, abi: registryAbi } as const;
+  const role = await client.readContract({
+    ...contract,
+    functionName: "ROUND_ADMIN_ROLE",
+  });
+  const allowed = await client.readContract({
+    ...contract,
+    functionName: "hasRole",
+    args: [role, signer.address],
+  });
+  if (!allowed) {
+    throw new MissingRoundAdminRoleError(signer.address, config.registry);
+  }
+}
+
 /**
  * Creates a round from a round file. The file is checked with core's
  * schema first, so a `RoundFileError` lists every wrong field before
- * anything is sent. Then one invite key per seat and the escrow key are
+ * anything is sent, and an account without ROUND_ADMIN_ROLE gets a
+ * `MissingRoundAdminRoleError` before any key is made. Then one invite key
+ * per seat and the escrow key are
  * made and sealed in this browser, and `createRound` is sent. The keys are
  * stored before the transaction, so a page closed mid-way loses nothing.
  */
@@ -22,6 +56,7 @@ export async function createRound(
 ): Promise<bigint> {
   const { client, config, store, signer } = context;
   const round = parseRoundFile(roundFile);
+  await requireRoundAdmin(context);
   const inviteKeys: Hex[] = Array.from({ length: round.evaluators }, () =>
     generatePrivateKey(),
   );

@@ -77,6 +77,8 @@ const ko = {
     creating: "체인에 기록하는 중…",
     problems: "고칠 곳이 {{count}}개 있습니다",
     createFailed: "회차를 만들지 못했습니다: {{message}}",
+    notRoundAdmin:
+      "이 계정({{address}})에는 회차를 만들 권한(ROUND_ADMIN_ROLE)이 없어 아무것도 보내지 않았습니다. 레지스트리 관리자에게 `jurybox grant-admin {{address}}` 실행을 요청한 뒤 다시 시도하세요.",
   },
   round: {
     title: "회차 {{id}}",
@@ -233,6 +235,8 @@ const en: AdminStrings = {
     creating: "Recording on the chain…",
     problems: "{{count}} fields need fixing",
     createFailed: "The round could not be created: {{message}}",
+    notRoundAdmin:
+      "Account {{address}} may not create rounds (it lacks ROUND_ADMIN_ROLE), so nothing was sent. Ask the registry's administrator to run `jurybox grant-admin {{address}}`, then try again.",
   },
   round: {
     title: "Round {{id}}",

@@ -4,7 +4,11 @@ import { injected } from "wagmi/connectors";
 import { http, type Address, type PublicClient } from "viem";
 
 import { registryAbi } from "../chain/abi.ts";
-import { appChain, TransactionRevertedError } from "../chain/client.ts";
+import {
+  appChain,
+  TransactionRevertedError,
+  withGasMargin,
+} from "../chain/client.ts";
 import type { AdminSigner } from "./signer.ts";
 
 /**
@@ -29,19 +33,37 @@ export async function connectWallet(
     chainId: chain.id,
   });
   const wallet = await getWalletClient(config, { chainId: chain.id });
+  const account = accounts[0];
   return {
-    address: accounts[0],
+    address: account,
     kind: "wallet",
     send: async (call) => {
-      const hash = await wallet.writeContract({
+      const request = {
         address: registry,
         abi: registryAbi,
         functionName: call.functionName,
         args: call.args,
+        account,
+      } as unknown as Parameters<typeof client.estimateContractGas>[0];
+      // The gas is estimated here at price 0, since the chain charges
+      // nothing. A call that would revert fails with its decoded error
+      // before the wallet sends anything, and the wallet gets a gas limit
+      // and price that an unfunded admin account can pay.
+      const estimate = await client.estimateContractGas({
+        ...request,
+        gasPrice: 0n,
+      } as typeof request);
+      const hash = await wallet.writeContract({
+        ...request,
         chain,
-        account: accounts[0],
+        gas: withGasMargin(estimate),
+        gasPrice: 0n,
       } as unknown as Parameters<typeof wallet.writeContract>[0]);
-      const receipt = await client.waitForTransactionReceipt({ hash });
+      const receipt = await client.waitForTransactionReceipt({
+        hash,
+        pollingInterval: 250,
+        timeout: 60_000,
+      });
       if (receipt.status !== "success") {
         throw new TransactionRevertedError(call.functionName, hash);
       }
