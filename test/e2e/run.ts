@@ -10,6 +10,7 @@ import { escrowReveal } from "./scenarios/escrow.ts";
 import { psatRound } from "./scenarios/psat.ts";
 import { publicIndexer } from "./scenarios/public-indexer.ts";
 import { publicPages } from "./scenarios/public-pages.ts";
+import { walletSignIn } from "./scenarios/wallet.ts";
 import { signIn, type CaseFile } from "./support/admin.ts";
 import { launchBrowser } from "./support/browser.ts";
 import {
@@ -56,6 +57,10 @@ const tests: [string, () => Promise<void>][] = [
   [
     "recusal, re-commit and cancellation",
     () => recuseEditCancel(system, browser, admin, psat),
+  ],
+  [
+    "wallet sign-in through an injected provider",
+    () => walletSignIn(system, browser, psat),
   ],
   // Before the close test, which moves the chain's clock past the deadlines
   // that the round form sets.
