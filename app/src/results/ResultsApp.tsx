@@ -10,6 +10,7 @@ import { ProblemMessage } from "../ui/ProblemMessage.tsx";
 import { ResultTable } from "../ui/ResultTable.tsx";
 import { Screen } from "../ui/Screen.tsx";
 import { resultsStrings } from "./strings.ts";
+import "./results.css";
 import { Downloads } from "./Downloads.tsx";
 import { readRecord, type EvaluationRecord } from "./record.ts";
 import { RoundViewReader, type RoundView } from "./round-view.ts";

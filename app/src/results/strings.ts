@@ -120,7 +120,7 @@ const en: typeof ko = {
     chainBecause_behind:
       "The indexer is {{seconds}} s behind; reading the chain directly.",
     chainBecause_unavailable:
-      "The indexer does not answer; reading the chain directly.",
+      "The indexer does not respond; reading the chain directly.",
     chainBecause_notConfigured:
       "This server has no indexer for this registry; reading the chain directly.",
     chainBecause_notIndexed:
