@@ -24,7 +24,7 @@ import {
 } from "./graphql-proxy.ts";
 import { startAppServer, type AppServer } from "./index.ts";
 
-// A small GraphQL stand-in: it records each request and answers with
+// A small GraphQL stand-in: it records each request and responds with
 // whatever the test sets, so the test sees exactly what the proxy sends.
 interface Seen {
   method: string;

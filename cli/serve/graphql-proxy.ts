@@ -11,7 +11,7 @@ import { sendJson } from "./static-files.ts";
 /** Largest request body forwarded; the indexer itself accepts 32,768 bytes. */
 export const MAX_GRAPHQL_BODY_BYTES = 32_768;
 
-/** Milliseconds to wait for the indexer's answer before giving up. */
+/** Milliseconds to wait for the indexer's response before giving up. */
 export const GRAPHQL_TIMEOUT_MS = 5_000;
 
 export class IndexerUrlError extends Error {
@@ -50,7 +50,7 @@ function graphqlError(message: string, code: string) {
 
 /**
  * Logs a failure of the indexer once per run of failures, and the first
- * answer after one, so a page polling a stopped indexer does not fill the
+ * response after one, so a page polling a stopped indexer does not fill the
  * log.
  */
 export class IndexerHealthLog {
@@ -84,7 +84,7 @@ export class IndexerHealthLog {
 
 /**
  * Forwards one GraphQL POST to the indexer and copies back its status and
- * JSON body. Answers 503 when no indexer is configured, 413 above
+ * JSON body. Responds with 503 when no indexer is configured, 413 above
  * MAX_GRAPHQL_BODY_BYTES, 502 when the indexer is unreachable and 504
  * after GRAPHQL_TIMEOUT_MS, each with a GraphQL `errors` body.
  */

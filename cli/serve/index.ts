@@ -33,7 +33,7 @@ export interface AppServerOptions {
   chainRpcUrl?: string;
   /**
    * The indexer's GraphQL URL on 127.0.0.1 that POST /graphql forwards to,
-   * for the registry below; without it /graphql answers 503.
+   * for the registry below; without it /graphql responds with 503.
    */
   indexerUrl?: string;
   /** Chain id and registry the admin console uses, served as /config.json. */

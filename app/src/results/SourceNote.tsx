@@ -4,7 +4,7 @@ import { formatKst } from "../lib/format.ts";
 import type { ChainReason } from "./source.ts";
 
 /**
- * The "as of block N, time (KST)" line of a public page with the source
+ * Shows the "as of block N, time (KST)" line of a public page with the source
  * of its data, and in plain words why the chain is read directly or where
  * the indexer disagreed with the contract.
  */

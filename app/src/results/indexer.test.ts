@@ -13,7 +13,7 @@ const INVITE = "0x1111111111111111111111111111111111111111";
 const DEVICE = "0x2222222222222222222222222222222222222222";
 const SEED = `0x${"ab".repeat(32)}` as const;
 
-/** A finalised round of two seats and two bidders, as the indexer serves it. */
+/** Returns a finalised round of two seats and two bidders, as the indexer serves it. */
 function finalizedRow(): IndexedRound {
   return {
     id: "3",

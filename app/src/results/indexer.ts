@@ -28,7 +28,7 @@ export class IndexerQueryError extends Error {
   }
 }
 
-/** Where the app server forwards GraphQL, and for which registry. */
+/** The app server's GraphQL proxy, with the chain and registry it serves. */
 export interface IndexerEndpoint {
   chainId: number;
   registry: Address;

@@ -28,10 +28,10 @@ import {
   type SeatCounts,
 } from "./source.ts";
 
-/** What the round page shows, with where it was read and as of which block. */
+/** The round page's data, with its source and the block it is as of. */
 export interface RoundView {
   source: "indexer" | "chain";
-  /** Why the chain was read; undefined when the indexer is the source. */
+  /** Reason the chain was read; undefined when the indexer is the source. */
   reason?: ChainReason;
   /** The block the data is as of, and its time (UTC seconds). */
   block: bigint;
@@ -91,7 +91,7 @@ export class RoundViewReader {
 
   async read(): Promise<RoundView> {
     // Read again until found: `jurybox up` starts the indexer after the
-    // app server, so a page opened early sees no indexer at first.
+    // app server, so a page opened early finds no indexer at first.
     this.#endpoint ??= await findIndexer(this.#chainId, this.#registry);
     if (this.#endpoint === undefined) {
       return this.#readChain({ kind: "notConfigured" });

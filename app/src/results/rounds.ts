@@ -138,7 +138,7 @@ async function readWinners(
 /** The round list as the page shows it, with its source and block. */
 export interface RoundListView {
   source: "indexer" | "chain";
-  /** Why the chain was read; undefined when the indexer is the source. */
+  /** Reason the chain was read; undefined when the indexer is the source. */
   reason?: ChainReason;
   block: bigint;
   time: number;

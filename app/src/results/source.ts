@@ -17,7 +17,7 @@ export interface BlockStamp {
   timestamp: number;
 }
 
-/** Why a page reads the chain directly instead of the indexer. */
+/** Reason a page reads the chain directly instead of the indexer. */
 export type ChainReason =
   /** The indexer's latest block is older than the head by `seconds`. */
   | { kind: "behind"; seconds: number }

@@ -71,7 +71,7 @@ async function shownCounts(page: Page) {
  * Runs a real indexer beside the system, finishes the PSAT round from
  * Node as five tablets would, and follows the public pages: the round
  * shows its winner read from the indexer, and after the indexer is killed
- * the page says it reads the chain and still shows the winner. The counts
+ * the page reports that it reads the chain and still shows the winner. The counts
  * shown equal the registry's counters both times.
  */
 export async function publicIndexer(system: TestSystem, browser: TestBrowser) {
