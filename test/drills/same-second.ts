@@ -1,61 +1,22 @@
 import type { Hash } from "viem";
 
-import type { Drill } from "./drill.ts";
 import {
-  claimCall,
-  commitCall,
-  domainOf,
-  revealCall,
-  signCommit,
-} from "./support/calls.ts";
+  BURST_SEATS,
+  prepareCommitBurst,
+  sendAllAtOnce,
+  sendBurst,
+} from "../../bench/burst.ts";
+import type { Drill } from "./drill.ts";
+import { revealCall } from "./support/calls.ts";
 import { startDrillChain } from "./support/chain.ts";
 import { minedNoncesOf } from "./support/nonces.ts";
-import { recordRequests } from "./support/request-log.ts";
-import { ranOutOfGas, type RegistryCall } from "./support/reverts.ts";
-import {
-  drillCase,
-  openDrillRound,
-  readRound,
-  readSeat,
-} from "./support/rounds.ts";
-import {
-  prepareSigned,
-  tabletSenderFor,
-  type Sender,
-} from "./support/senders.ts";
+import { ranOutOfGas } from "./support/reverts.ts";
+import { readRound, readSeat } from "./support/rounds.ts";
 
-const SEATS = 30;
+const SEATS = BURST_SEATS;
 const PHASE_REVEALING = 2;
 const PHASE_FINALIZED = 3;
 const SEAT_COMMITTED = 2;
-
-/**
- * Sends one call per tablet at the same moment, and sends a failed call
- * again once the others are done. The app also sends a rejected
- * transaction again, but after 15 s. Returns the failed sends per tablet.
- */
-async function sendAllAtOnce(
-  senders: readonly Sender[],
-  calls: readonly RegistryCall[],
-  log: (line: string) => void,
-  what: string,
-  reverted: Hash[],
-): Promise<number[]> {
-  const failures = senders.map(() => 0);
-  const outcomes = await Promise.allSettled(
-    senders.map((sender, index) => sender.send(calls[index])),
-  );
-  for (const [index, outcome] of outcomes.entries()) {
-    if (outcome.status === "fulfilled") continue;
-    failures[index] += 1;
-    const reason = (outcome.reason as Error).message.split("\n")[0];
-    log(`${what} of seat ${index} failed: ${reason}`);
-    const hash = (outcome.reason as { hash?: Hash }).hash;
-    if (hash !== undefined) reverted.push(hash);
-    await senders[index].send(calls[index]);
-  }
-  return failures;
-}
 
 export const sameSecondDrill: Drill = {
   id: "same-second",
@@ -68,67 +29,23 @@ export const sameSecondDrill: Drill = {
     "transaction failed sent it again with sendRegistryCall.",
   async run(checks, log) {
     const chain = await startDrillChain({ blockTime: 1 });
-    const caseFile = drillCase({ seats: SEATS, bidders: 5, criteria: 5 });
-    const round = await openDrillRound(chain.session, chain.admin, caseFile);
+    const reverted: Hash[] = [];
+    const prepared = await prepareCommitBurst(chain, log, reverted);
+    const { round, senders, claimFailures, signed, commits } = prepared;
     const { roundId } = round;
-    const domain = domainOf(chain.connection.chainId, chain.session.registry);
-    const senders = round.seats.map(() => tabletSenderFor(chain.session));
     const addresses = senders.map((sender) => sender.device.address);
     checks.equal(new Set(addresses).size, SEATS, "distinct device keys");
 
-    const claims = await Promise.all(
-      round.seats.map(({ seat, invite }) =>
-        claimCall(domain, roundId, seat, invite, senders[seat].device),
-      ),
-    );
-    const reverted: Hash[] = [];
-    const claimFailures = await sendAllAtOnce(
-      senders,
-      claims,
-      log,
-      "claim",
-      reverted,
-    );
-    const signed = await Promise.all(
-      round.seats.map(({ seat }) =>
-        signCommit(
-          domain,
-          roundId,
-          seat,
-          senders[seat].device,
-          round.sheets[seat],
-          round.keys.escrow.publicKey,
-        ),
-      ),
-    );
-
-    // Each tablet estimates gas, takes its nonce and signs its
-    // transaction first, so that all 30 reach the node in one burst.
-    const commits = signed.map(commitCall);
-    const transactions = await Promise.all(
-      senders.map((sender, seat) =>
-        prepareSigned(chain.session, sender.device, commits[seat]),
-      ),
-    );
+    // Each tablet estimated gas, took its nonce and signed its transaction
+    // first, so that all 30 reach the node in one burst.
     const { client } = chain.connection;
-    const recorder = recordRequests("eth_sendRawTransaction");
-    const hashes = await Promise.all(
-      transactions.map((serializedTransaction) =>
-        client.sendRawTransaction({ serializedTransaction }),
-      ),
-    );
-    const sendTimes = recorder.stop();
-    const spreadMs = Math.round(
-      Math.max(...sendTimes) - Math.min(...sendTimes),
-    );
-    checks.equal(sendTimes.length, SEATS, "raw commit transactions sent");
+    const burst = await sendBurst(chain, prepared.transactions);
+    const { spreadMs, receipts } = burst;
+    checks.equal(burst.hashes.length, SEATS, "raw commit transactions sent");
     checks.ok(
       spreadMs < 1000,
       "30 commits sent within one second",
       `${spreadMs} ms`,
-    );
-    const receipts = await Promise.all(
-      hashes.map((hash) => client.waitForTransactionReceipt({ hash })),
     );
     const blocks = new Set(receipts.map((receipt) => receipt.blockNumber));
     const commitFailures = senders.map(() => 0);
@@ -194,7 +111,8 @@ export const sameSecondDrill: Drill = {
     return {
       checked:
         `30 commits reached the node within ${spreadMs} ms and were mined ` +
-        `in ${blocks.size} block(s); every seat ended with its ` +
+        `in ${blocks.size} block(s), ${burst.minedMs} ms after the first ` +
+        "send; every seat ended with its " +
         "signed commitment, scoring closed by itself and the round " +
         "finalised with 30 sheets; every device's nonces ran 0…n−1 with n " +
         "its mined transactions. Failed and sent again: " +
