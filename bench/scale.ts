@@ -5,18 +5,22 @@
 // indexer's lag and database size when the indexer is installed.
 // docs/SCALE.md reports a run.
 //
+// It writes the figures to bench/results/scale-N-rounds-SHAPE.json, where
+// bench/run.ts reads the last 100-round run.
+//
 // Usage: node bench/scale.ts [--rounds 100] [--concurrency 6]
 //          [--seats 15 --bidders 30 --criteria 20] [--no-indexer] [--json]
+// BENCH_SCALE_ROUNDS sets the default of --rounds.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
-import { startChain } from "../cli/chain/index.ts";
+import { startChain, type SaveRecord } from "../cli/chain/index.ts";
 import { ensureDeployed } from "../cli/deploy/ensure-deployed.ts";
 import { loadAdminAccount } from "../cli/lib/admin-key.ts";
 import { connectRpc } from "../cli/lib/chain-client.ts";
@@ -34,28 +38,29 @@ import { runRounds } from "./scale-round.ts";
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const quietLogger = { info() {}, warn() {}, error() {} };
 
-/**
- * Keeps the chain supervisor's warnings, which include "Saving the state
- * took N ms" for a slow save (cli/chain/state-saver.ts reports saves over
- * 500 ms, at most once a minute).
- */
-function warningLogger() {
-  const warnings: string[] = [];
-  const logger = {
-    info() {},
-    warn: (line: string) => void warnings.push(line),
-    error: (line: string) => void warnings.push(line),
+/** Figures of the supervisor's periodic state saves during the run. */
+function saveRecorder(progress: (line: string) => void) {
+  const saves: SaveRecord[] = [];
+  const onSave = (save: SaveRecord) => {
+    saves.push(save);
+    if (saves.length % 20 !== 0) return;
+    progress(
+      `state save ${saves.length}: ${save.milliseconds} ms at block ` +
+        `${save.block}, ${(save.bytes / 1e6).toFixed(1)} MB, next in ` +
+        `${save.waitMs} ms, loss window ${save.lossWindowMs} ms`,
+    );
   };
-  return { logger, warnings };
-}
-
-/** Returns the longest save duration the supervisor reported, or 0. */
-function slowestReportedSave(warnings: readonly string[]): number {
-  const durations = warnings.flatMap((line) => {
-    const match = /Saving the state took (\d+) ms/.exec(line);
-    return match === null ? [] : [Number(match[1])];
-  });
-  return Math.max(0, ...durations);
+  const figures = (): ScaleFigures => {
+    const last = saves.at(-1);
+    return {
+      stateSaves: saves.length,
+      slowestSaveMs: Math.max(0, ...saves.map((save) => save.milliseconds)),
+      lastSaveMs: last?.milliseconds ?? 0,
+      lastSaveWaitMs: last?.waitMs ?? 0,
+      lossWindowMsMax: Math.max(0, ...saves.map((save) => save.lossWindowMs)),
+    };
+  };
+  return { onSave, figures };
 }
 
 export interface ScaleOptions {
@@ -108,12 +113,13 @@ export async function runScale(
   const dir = await mkdtemp(join(tmpdir(), "jurybox-scale-"));
   const dataDir = join(dir, ".jurybox");
   const deploymentId = `scale-${randomBytes(4).toString("hex")}`;
-  const { logger, warnings } = warningLogger();
+  const saves = saveRecorder(progress);
   const chain = await startChain({
     dataDir,
     port: await freePort(),
     blockTime: 1,
-    logger,
+    logger: quietLogger,
+    onSave: saves.onSave,
   });
   const stops: (() => Promise<unknown>)[] = [
     () => rm(dir, { recursive: true, force: true }),
@@ -192,7 +198,7 @@ export async function runScale(
       after,
       stateSaveMs,
       indexerFigures,
-      slowestSaveMs: slowestReportedSave(warnings),
+      saveFigures: saves.figures(),
     });
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -212,7 +218,7 @@ function summarise(run: {
   before: { gzipBytes: number; jsonBytes: number };
   after: { gzipBytes: number; jsonBytes: number };
   stateSaveMs: number;
-  slowestSaveMs: number;
+  saveFigures: ScaleFigures;
   indexerFigures: ScaleFigures;
 }): ScaleFigures {
   const { rounds, blocks, before, after } = run;
@@ -264,7 +270,7 @@ function summarise(run: {
     chainStateGzipMb: megabytes(after.gzipBytes),
     chainStateJsonMb: megabytes(after.jsonBytes),
     stateSaveMs: run.stateSaveMs,
-    slowestReportedSaveMs: run.slowestSaveMs,
+    ...run.saveFigures,
     calldataKbPerRound: Math.round(blocks.calldataBytes / rounds / 1024),
     eventKbPerRound: Math.round(blocks.logBytes / rounds / 1024),
     ...run.indexerFigures,
@@ -273,10 +279,31 @@ function summarise(run: {
   };
 }
 
+const RESULTS_DIR = join(PROJECT_ROOT, "bench", "results");
+
+/** The result file of a run of `rounds` rounds of the given shape. */
+export function scaleResultFile(rounds: number, shape = "15x30x20"): string {
+  return join(RESULTS_DIR, `scale-${rounds}-rounds-${shape}.json`);
+}
+
+/** Writes a run's figures where `scaleResultFile` finds them. */
+async function writeScaleResult(figures: ScaleFigures): Promise<string> {
+  const file = scaleResultFile(
+    Number(figures.rounds),
+    String(figures.roundShape),
+  );
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await writeFile(file, `${JSON.stringify(figures, null, 2)}\n`);
+  return file;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      rounds: { type: "string", default: "100" },
+      rounds: {
+        type: "string",
+        default: process.env.BENCH_SCALE_ROUNDS ?? "100",
+      },
       concurrency: { type: "string", default: "6" },
       seats: { type: "string", default: "15" },
       bidders: { type: "string", default: "30" },
@@ -301,6 +328,8 @@ async function main(): Promise<void> {
     indexer: values["no-indexer"] ? false : undefined,
     onProgress: (line) => process.stderr.write(`${line}\n`),
   });
+  const file = await writeScaleResult(figures);
+  process.stderr.write(`Written to ${file}\n`);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   } else {

@@ -16,6 +16,8 @@ export interface SaveRecord {
   startedAt: number;
   /** Duration from the request to the renamed, fsynced file. */
   milliseconds: number;
+  /** Part of `milliseconds` until the `anvil_dumpState` reply arrived. */
+  dumpMs: number;
   /** Size of the gzip state file. */
   bytes: number;
   /** Wait before the next periodic save. */

@@ -103,6 +103,7 @@ export class StateSaver {
       [historical],
       120_000,
     );
+    const dumpMs = Math.round(performance.now() - started);
     const gzip = Buffer.from(dump.slice(2), "hex");
     const block = await writeStateDump(paths, gzip);
     this.#savedBlock = block;
@@ -111,6 +112,7 @@ export class StateSaver {
       block,
       startedAt,
       milliseconds,
+      dumpMs,
       bytes: gzip.length,
       waitMs: saveWaitMs(intervalMs, milliseconds, spacing),
       lossWindowMs: lossWindowMs(intervalMs, milliseconds, spacing),
