@@ -88,6 +88,9 @@ describe("CreateRoundScreen", () => {
     const text = await summaryText();
     expect(text).toContain("사업명 (title): 비어 있습니다. 값을 입력하세요.");
     expect(text).toContain("일정 › 채점 마감 (schedule.scoringDeadline):");
+    expect(text).toContain(
+      "평가 항목 1 › 배점 (criteria[0].maxPoints): 값이 없습니다. 숫자 값을 입력하세요.",
+    );
     expect(text).not.toMatch(/must|missing/);
     const title = screen.getByLabelText("사업명");
     expect(title.getAttribute("aria-invalid")).toBe("true");

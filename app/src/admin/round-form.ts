@@ -108,8 +108,10 @@ export function newRoundDraft(): RoundDraft {
 }
 
 /** Reads typed text as a number when it is one, so the schema gets numbers; other text passes unchanged. */
-function numeric(text: string): number | string {
+function numeric(text: string): number | string | undefined {
   const trimmed = text.trim();
+  // An empty field is left out, so the schema reports it as missing.
+  if (trimmed === "") return undefined;
   return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 

@@ -271,18 +271,20 @@ export async function walletSignIn(
   browser: TestBrowser,
   psat: CaseFile,
 ) {
+  // Four seats: the public-pages test looks for its own round by the text
+  // "좌석 3 · 등록 0 …" in the list of open rounds.
   const round: CaseFile = {
     ...psat,
     title: `${psat.title} (wallet)`,
     reference: `${psat.reference}-WALLET`,
-    evaluators: 3,
+    evaluators: 4,
   };
   const chain = createPublicClient({ transport: http(system.rpcUrl) });
 
   const stranger = await signInWithWallet(system, browser);
   const roundsBefore = await roundCount(system);
   await assert.rejects(
-    createRoundWithForm(stranger.page, round, 3, 3),
+    createRoundWithForm(stranger.page, round, 4, 3),
     /회차를 만들 권한\(ROUND_ADMIN_ROLE\)이 없어 아무것도 보내지 않았습니다/,
   );
   const refusal = (await stranger.page.getByRole("alert").allInnerTexts()).join(
@@ -305,7 +307,7 @@ export async function walletSignIn(
 
   const admin = await signInWithWallet(system, browser);
   await grantAdmin(system, admin.wallet.address);
-  const roundId = await createRoundWithForm(admin.page, round, 3, 3);
+  const roundId = await createRoundWithForm(admin.page, round, 4, 3);
   await admin.page.getByRole("button", { name: "저장했습니다" }).click();
   await captureScreen(admin.page, "admin-wallet-round");
   assert.equal(admin.wallet.sent.length, 1, "one createRound transaction");
@@ -317,7 +319,7 @@ export async function walletSignIn(
     args: [roundId],
   });
   assert.ok(isAddressEqual(status.admin, admin.wallet.address));
-  assert.equal(status.seats, 3);
+  assert.equal(status.seats, 4);
   const receipt = await chain.getTransactionReceipt({
     hash: admin.wallet.sent[0],
   });
