@@ -148,3 +148,40 @@ export async function folderBytes(folder: string): Promise<number> {
   }
   return total;
 }
+
+/**
+ * Sends `eth_blockNumber` every `everyMs` until stopped and keeps each
+ * reply's latency; anvil answers nothing while it dumps its state, so the
+ * longest latency shows the longest stall that a client saw.
+ */
+export function probeLatency(rpcUrl: string, everyMs = 250) {
+  const latencies: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      try {
+        await requestRpc(rpcUrl, "eth_blockNumber", [], RPC_TIMEOUT_MS);
+        latencies.push(performance.now() - started);
+      } catch {
+        latencies.push(RPC_TIMEOUT_MS);
+      }
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      const sorted = latencies.sort((a, b) => a - b);
+      const at = (share: number) =>
+        Math.round(sorted[Math.floor((sorted.length - 1) * share)] ?? 0);
+      return {
+        rpcLatencyMsMedian: at(0.5),
+        rpcLatencyMsP99: at(0.99),
+        rpcLatencyMsMax: at(1),
+        rpcRepliesOver1s: sorted.filter((ms) => ms > 1000).length,
+      };
+    },
+  };
+}

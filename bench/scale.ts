@@ -29,6 +29,7 @@ import { parseCaseFile } from "../core/index.ts";
 import { makeCaseFile } from "./case-generator.ts";
 import {
   folderBytes,
+  probeLatency,
   readBlockFigures,
   stateFileSizes,
 } from "./scale-measure.ts";
@@ -43,9 +44,10 @@ function saveRecorder(progress: (line: string) => void) {
   const saves: SaveRecord[] = [];
   const onSave = (save: SaveRecord) => {
     saves.push(save);
-    if (saves.length % 20 !== 0) return;
+    if (saves.length % 5 !== 0) return;
     progress(
-      `state save ${saves.length}: ${save.milliseconds} ms at block ` +
+      `state save ${saves.length}: ${save.milliseconds} ms (dump ` +
+        `${save.dumpMs} ms) at block ` +
         `${save.block}, ${(save.bytes / 1e6).toFixed(1)} MB, next in ` +
         `${save.waitMs} ms, loss window ${save.lossWindowMs} ms`,
     );
@@ -56,6 +58,7 @@ function saveRecorder(progress: (line: string) => void) {
       stateSaves: saves.length,
       slowestSaveMs: Math.max(0, ...saves.map((save) => save.milliseconds)),
       lastSaveMs: last?.milliseconds ?? 0,
+      lastSaveDumpMs: last?.dumpMs ?? 0,
       lastSaveWaitMs: last?.waitMs ?? 0,
       lossWindowMsMax: Math.max(0, ...saves.map((save) => save.lossWindowMs)),
     };
@@ -160,6 +163,7 @@ export async function runScale(
     );
     const firstBlock =
       (await connection.client.getBlockNumber({ cacheTime: 0 })) + 1n;
+    const latency = probeLatency(chain.rpcUrl);
     const started = performance.now();
     const finishedAt = await runRounds(
       session,
@@ -169,6 +173,7 @@ export async function runScale(
       progress,
     );
     const elapsedMs = Math.round(performance.now() - started);
+    const latencyFigures = await latency.stop();
     const lastBlock = await connection.client.getBlockNumber({ cacheTime: 0 });
 
     const indexerFigures = indexer
@@ -198,7 +203,7 @@ export async function runScale(
       after,
       stateSaveMs,
       indexerFigures,
-      saveFigures: saves.figures(),
+      saveFigures: { ...saves.figures(), ...latencyFigures },
     });
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);

@@ -7,6 +7,22 @@ export const DEFAULT_SAVE_SPACING = 4;
 
 /** Allowance for the next save taking longer than the last one. */
 const NEXT_SAVE_ALLOWANCE_MS = 1000;
+/** Added to twice the last reference duration when a save is slower. */
+const GROWTH_ALLOWANCE_MS = 250;
+
+/**
+ * Returns the save duration that sets the wait: the last save's duration,
+ * but at most twice the previous reference plus 250 ms. A state grows by
+ * far less than that from one save to the next, so one save stretched by a
+ * busy machine or event loop does not push the next save far out, while a
+ * lasting slowdown reaches the reference within a few saves.
+ */
+export function referenceSaveMs(
+  lastSaveMs: number,
+  previousReferenceMs: number,
+): number {
+  return Math.min(lastSaveMs, 2 * previousReferenceMs + GROWTH_ALLOWANCE_MS);
+}
 
 /** One completed state save, as the saver reports it. */
 export interface SaveRecord {
@@ -18,6 +34,8 @@ export interface SaveRecord {
   milliseconds: number;
   /** Part of `milliseconds` until the `anvil_dumpState` reply arrived. */
   dumpMs: number;
+  /** The duration that set the wait (see `referenceSaveMs`). */
+  referenceMs: number;
   /** Size of the gzip state file. */
   bytes: number;
   /** Wait before the next periodic save. */
@@ -30,31 +48,34 @@ export interface SaveRecord {
 }
 
 /**
- * Milliseconds to wait after a save of `lastSaveMs` before the next one:
- * at least `spacing` times its duration, and otherwise what is left of
- * `intervalMs` since the save began.
+ * Returns the milliseconds to wait after a save before the next one: at
+ * least `spacing` times the reference duration, and otherwise what is left
+ * of `intervalMs` since the save began.
  */
 export function saveWaitMs(
   intervalMs: number,
-  lastSaveMs: number,
+  referenceMs: number,
   spacing: number,
 ): number {
-  return Math.ceil(Math.max(intervalMs - lastSaveMs, spacing * lastSaveMs));
+  return Math.ceil(Math.max(intervalMs - referenceMs, spacing * referenceMs));
 }
 
 /**
- * The longest a mined block can wait before a completed save holds it: it
- * may arrive just after a dump began (the rest of that save, `lastSaveMs`),
- * then the wait, then the next save, taken as up to twice the last one
- * plus an allowance.
+ * Returns the longest a mined block can wait before a completed save holds
+ * it: it may arrive just after a dump began (the rest of that save, up to
+ * `lastSaveMs`), then the wait, then the next save, taken as up to twice
+ * the reference duration plus an allowance.
  */
 export function lossWindowMs(
   intervalMs: number,
   lastSaveMs: number,
+  referenceMs: number,
   spacing: number,
 ): number {
-  const wait = saveWaitMs(intervalMs, lastSaveMs, spacing);
-  return Math.ceil(wait + 3 * lastSaveMs + NEXT_SAVE_ALLOWANCE_MS);
+  const wait = saveWaitMs(intervalMs, referenceMs, spacing);
+  return Math.ceil(
+    lastSaveMs + wait + 2 * referenceMs + NEXT_SAVE_ALLOWANCE_MS,
+  );
 }
 
 /**

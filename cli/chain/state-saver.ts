@@ -4,6 +4,7 @@ import { requestRpc } from "./rpc.ts";
 import {
   lossWindowClass,
   lossWindowMs,
+  referenceSaveMs,
   saveWaitMs,
   type SaveRecord,
 } from "./save-schedule.ts";
@@ -40,6 +41,7 @@ export class StateSaver {
   #savedBlock?: bigint;
   #failures = 0;
   #lastSave?: SaveRecord;
+  #referenceMs = 0;
   #reportedClass?: number;
 
   constructor(options: StateSaverOptions) {
@@ -90,7 +92,7 @@ export class StateSaver {
 
   #waitMs(): number {
     const { intervalMs, spacing } = this.#options;
-    return saveWaitMs(intervalMs, this.#lastSave?.milliseconds ?? 0, spacing);
+    return saveWaitMs(intervalMs, this.#referenceMs, spacing);
   }
 
   async #save(url: string): Promise<bigint> {
@@ -108,14 +110,22 @@ export class StateSaver {
     const block = await writeStateDump(paths, gzip);
     this.#savedBlock = block;
     const milliseconds = Math.round(performance.now() - started);
+    const referenceMs = referenceSaveMs(milliseconds, this.#referenceMs);
+    this.#referenceMs = referenceMs;
     const save: SaveRecord = {
       block,
       startedAt,
       milliseconds,
       dumpMs,
+      referenceMs,
       bytes: gzip.length,
-      waitMs: saveWaitMs(intervalMs, milliseconds, spacing),
-      lossWindowMs: lossWindowMs(intervalMs, milliseconds, spacing),
+      waitMs: saveWaitMs(intervalMs, referenceMs, spacing),
+      lossWindowMs: lossWindowMs(
+        intervalMs,
+        milliseconds,
+        referenceMs,
+        spacing,
+      ),
     };
     this.#lastSave = save;
     this.#reportWindow(save);

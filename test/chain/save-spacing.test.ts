@@ -4,6 +4,7 @@ import { startChain, type SaveRecord } from "../../cli/chain/index.ts";
 import {
   lossWindowClass,
   lossWindowMs,
+  referenceSaveMs,
   saveWaitMs,
 } from "../../cli/chain/save-schedule.ts";
 import {
@@ -38,12 +39,30 @@ function expectNoOverlap(saves: readonly SaveRecord[]): void {
 describe("save schedule", () => {
   it("keeps the interval while saves are short", () => {
     expect(saveWaitMs(1000, 20, 4)).toBe(980);
-    expect(lossWindowMs(1000, 20, 4)).toBe(980 + 60 + 1000);
+    expect(lossWindowMs(1000, 20, 20, 4)).toBe(20 + 980 + 40 + 1000);
   });
 
   it("waits a multiple of a long save", () => {
     expect(saveWaitMs(1000, 5000, 4)).toBe(20_000);
-    expect(lossWindowMs(1000, 5000, 4)).toBe(20_000 + 15_000 + 1000);
+    expect(lossWindowMs(1000, 5000, 5000, 4)).toBe(
+      5000 + 20_000 + 10_000 + 1000,
+    );
+  });
+
+  it("counts a stretched save in full in the window", () => {
+    expect(lossWindowMs(1000, 9000, 250, 4)).toBe(9000 + 1000 + 500 + 1000);
+  });
+
+  it("lets one stretched save raise the reference only a little", () => {
+    expect(referenceSaveMs(3300, 0)).toBe(250);
+    expect(referenceSaveMs(3300, 250)).toBe(750);
+    expect(referenceSaveMs(400, 250)).toBe(400);
+    // A lasting slowdown reaches the reference within a few saves.
+    let reference = 100;
+    for (let save = 0; save < 5; save += 1) {
+      reference = referenceSaveMs(5000, reference);
+    }
+    expect(reference).toBe(5000);
   });
 
   it("classes loss windows by powers of two seconds", () => {
@@ -80,8 +99,9 @@ describe("state saves on a running chain", () => {
     }
     const periodic = saves.slice(1, 4);
     for (const save of periodic) {
+      expect(save.referenceMs).toBeLessThanOrEqual(save.milliseconds);
       expect(save.waitMs).toBe(
-        Math.max(20 - save.milliseconds, 3 * save.milliseconds),
+        Math.max(20 - save.referenceMs, 3 * save.referenceMs),
       );
     }
     for (let index = 1; index < periodic.length; index += 1) {
