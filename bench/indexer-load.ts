@@ -2,6 +2,13 @@
 // claims, and then many re-commits, the cheapest event the registry emits
 // (one SheetCommitted per transaction). Every event comes from the real
 // registry on the embedded anvil chain.
+//
+// The blocks look like those of a busy day on the embedded chain. Rounds
+// and claims are mined every second, as the chain does by default, so each
+// round's 25 claims, sent together, share one or two blocks. The commits
+// are sent 1,000 at a time and mined at once: about 730 fill a block to the
+// 30M gas limit, the most that a burst can put in one block, and the rest
+// go into the next block.
 import {
   encodeFunctionData,
   type Address,
@@ -43,8 +50,9 @@ interface SignedSeat {
 const BATCH = 1000;
 
 /**
- * Creates the rounds and claims the seats with the project's own code, one
- * transaction per block (anvil's automine).
+ * Creates the rounds and claims the seats with the project's own code. The
+ * caller mines a block every second, so a round's claims, sent at once,
+ * land in the same block or two.
  */
 async function createRoundsAndClaims(
   session: RegistrySession,
@@ -129,7 +137,9 @@ export async function generateLoad(
   log: (line: string) => void,
 ): Promise<number> {
   const { rpcUrl } = session.connection;
+  await requestRpc(rpcUrl, "evm_setIntervalMining", [1]);
   const seats = await createRoundsAndClaims(session, admin, plan, log);
+  await requestRpc(rpcUrl, "evm_setIntervalMining", [0]);
 
   const relay: Address = privateKeyToAccount(generatePrivateKey()).address;
   await requestRpc(rpcUrl, "anvil_impersonateAccount", [relay]);

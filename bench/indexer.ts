@@ -12,6 +12,7 @@
 // below the 5,000 events/s target. About 80 % of the backfill is Ponder's
 // fetch phase, which stores every block, transaction and log in its sync
 // tables; each registry event is its own transaction.
+import { execFileSync } from "node:child_process";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
@@ -65,6 +66,13 @@ export interface IndexerBenchmark {
   fetchSeconds: number;
   /** Seconds from starting the indexer until Ponder reports it ready. */
   secondsToReady: number;
+  /**
+   * CPU seconds (user and system) that the Ponder process used from its
+   * start until ready, from /proc; undefined where /proc is missing. Other
+   * processes delay the backfill but add little to this figure. A Postgres
+   * server's own CPU time is not included.
+   */
+  ponderCpuSeconds: number | undefined;
   /** Blocks from the deployment block to the head. */
   blocks: number;
   /**
@@ -97,6 +105,27 @@ function findLogTime(text: string, message: string): number | undefined {
     if (entry.msg === message) return entry.time;
   }
   return undefined;
+}
+
+/**
+ * Returns the user and system CPU seconds of a running process from
+ * /proc/<pid>/stat, or undefined where that file cannot be read.
+ */
+async function readCpuSeconds(pid: number): Promise<number | undefined> {
+  let text: string;
+  try {
+    text = await readFile(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  // The command name is in brackets and may contain spaces, so split after
+  // it. utime and stime are the 14th and 15th fields of the line (proc(5)).
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const ticksPerSecond = Number(
+    execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim(),
+  );
+  return Number((ticks / ticksPerSecond).toFixed(2));
 }
 
 /** Durations read from Ponder's log, in seconds. */
@@ -148,7 +177,7 @@ const HANDLED_TOPICS = new Set(
 
 /**
  * Counts the handled registry events from the deployment block to the
- * head, five blocks per request, because a full block has about 760 logs
+ * head, five blocks per request, because a full block has about 730 logs
  * and viem rejects responses above 10 MB. The constructor's RoleGranted
  * logs are not counted: no handler reads them, so Ponder skips them.
  */
@@ -256,6 +285,7 @@ export async function measureIndexerBackfill(
     try {
       await indexer.waitUntilReady(1_800_000);
       const secondsToReady = (performance.now() - started) / 1000;
+      const ponderCpuSeconds = await readCpuSeconds(indexer.pid);
       const times = await readBackfillTimes(indexer.logFile);
       await checkCommitments(indexer.url, commits, deployment.registry);
       return {
@@ -264,6 +294,7 @@ export async function measureIndexerBackfill(
         seconds: Number(times.backfill.toFixed(2)),
         fetchSeconds: Number(times.fetch.toFixed(2)),
         secondsToReady: Number(secondsToReady.toFixed(2)),
+        ponderCpuSeconds,
         blocks: Number(head - deployment.deployBlock),
         loadAverage: Number(loadavg()[0].toFixed(2)),
       };
