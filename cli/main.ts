@@ -1,5 +1,6 @@
 import { Command } from "commander";
 
+import { defineAdminLink } from "./commands/admin-link.ts";
 import { defineExport } from "./commands/export.ts";
 import { defineGrantAdmin } from "./commands/grant-admin.ts";
 import { defineNetwork } from "./commands/network.ts";
@@ -37,6 +38,7 @@ defineRound(program);
 defineSimulate(program);
 defineGrantAdmin(program);
 defineUp(program);
+defineAdminLink(program);
 defineNetwork(program);
 defineVerify(program);
 defineExport(program);

@@ -5,6 +5,7 @@ import type { Command } from "commander";
 
 import type { ChainLogger, RunningChain } from "../chain/index.ts";
 import type { RunningIndexer, StartIndexerOptions } from "../indexer/index.ts";
+import { recordAppServer } from "./admin-link.ts";
 import { loadAdminAccount } from "../lib/admin-key.ts";
 import { connectRpc } from "../lib/chain-client.ts";
 import { createRound, type RegistrySession } from "../lib/create-round.ts";
@@ -21,6 +22,7 @@ import {
   refreshGeneratedDeployments,
   writeDemoRecord,
 } from "../lib/up-steps.ts";
+import { signInLinksDir } from "../serve/signin-links.ts";
 import { printJson } from "../output/json.ts";
 import { renderUpSummary, type UpSummary } from "../output/up.ts";
 
@@ -108,9 +110,11 @@ async function runUp(command: Command): Promise<void> {
       chainId: chain.chainId,
       registry: deployment.registry,
       adminKeyFile,
+      adminSignInLinksDir: signInLinksDir(dataDir),
       log: logger.info,
     });
     services.unshift(app);
+    await recordAppServer(dataDir, app);
     const indexer = await startIndexerOrWarn({
       rpcUrl: chain.rpcUrl,
       chainId: chain.chainId,

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { readBody } from "./rpc-proxy.ts";
+import { redeemSignInToken } from "./signin-links.ts";
 import { sendJson } from "./static-files.ts";
 
 export class AdminKeyFileError extends Error {
@@ -57,20 +58,19 @@ export function isLoopback(address: string | undefined): boolean {
  * Hands the embedded chain's admin key to the browser once. The `up`
  * command prints a link with a one-time token in its fragment; the page
  * posts the token here and receives the key, which it then keeps sealed
- * in IndexedDB. The exchange works once, only from 127.0.0.1, and the key
- * itself is never printed or logged.
+ * in IndexedDB. Later links come from `jurybox admin-link`, which records
+ * them in `linksDir` (see signin-links.ts). Each link works once, only from
+ * 127.0.0.1, and the key itself is never printed or logged.
  */
 export class AdminSignIn {
   readonly #keyFile: string;
+  readonly #linksDir: string | undefined;
   #token: Buffer | undefined;
 
-  constructor(keyFile: string, token: string) {
+  constructor(keyFile: string, token: string, linksDir?: string) {
     this.#keyFile = keyFile;
     this.#token = Buffer.from(token, "utf8");
-  }
-
-  get available(): boolean {
-    return this.#token !== undefined;
+    this.#linksDir = linksDir;
   }
 
   async handle(
@@ -95,24 +95,35 @@ export class AdminSignIn {
         error: 'The body must be JSON {"token": "…"}.',
       });
     }
-    const expected = this.#token;
-    const given = Buffer.from(typeof token === "string" ? token : "", "utf8");
-    const matches =
-      expected !== undefined &&
-      given.length === expected.length &&
-      timingSafeEqual(given, expected);
-    if (!matches) {
-      log("admin sign-in: rejected an invalid or already used token");
+    const presented = typeof token === "string" ? token : "";
+    if (!(await this.#redeem(presented))) {
+      log("admin sign-in: rejected an invalid, expired or already used token");
       return sendJson(response, 403, {
         error:
-          "The sign-in link is invalid or was already used; restart `jurybox up` for a new link.",
+          "The sign-in link is invalid, expired or was already used; run " +
+          "`npx jurybox admin-link` for a new link.",
       });
     }
     const privateKey = await readAdminKeyFile(this.#keyFile);
-    this.#token = undefined;
     log(
       "admin sign-in: the admin key was handed to a browser; the link is now used",
     );
     sendJson(response, 200, { privateKey });
+  }
+
+  /** Uses up the start-up token or a pending link; true when one matched. */
+  async #redeem(presented: string): Promise<boolean> {
+    const expected = this.#token;
+    const bytes = Buffer.from(presented, "utf8");
+    if (
+      expected !== undefined &&
+      bytes.length === expected.length &&
+      timingSafeEqual(bytes, expected)
+    ) {
+      this.#token = undefined;
+      return true;
+    }
+    if (this.#linksDir === undefined) return false;
+    return redeemSignInToken(this.#linksDir, presented);
   }
 }

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -8,10 +7,10 @@ import {
 import { createServer as createHttpsServer } from "node:https";
 import { isIP } from "node:net";
 import { networkInterfaces } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 
 import { AdminSignIn, createSignInToken } from "./admin-signin.ts";
+import { DEFAULT_APP_ROOT, ensureBuilt } from "./app-build.ts";
 import { createSelfSignedCertificate } from "./certificate.ts";
 import {
   IndexerHealthLog,
@@ -23,7 +22,7 @@ import { proxyRpc } from "./rpc-proxy.ts";
 import { sendJson, sendText, serveStatic } from "./static-files.ts";
 
 export interface AppServerOptions {
-  /** Folder of the built app; default app/dist, built with Vite when missing. */
+  /** Folder of the built app; default app/dist, rebuilt with Vite when missing or stale. */
   root?: string;
   /** Address to listen on; default 127.0.0.1. Use a LAN address (or 0.0.0.0) with `https` for tablets. */
   host?: string;
@@ -45,6 +44,8 @@ export interface AppServerOptions {
   adminKeyFile?: string;
   /** The sign-in token; generated when omitted. */
   adminSignInToken?: string;
+  /** Folder of sign-in links that `jurybox admin-link` issues while running. */
+  adminSignInLinksDir?: string;
   /** Receives one line per start, stop and handled error; default console.error. */
   log?: (line: string) => void;
 }
@@ -59,21 +60,6 @@ export interface AppServer {
   /** Points /graphql at an indexer started after the server, or at none. */
   setIndexerUrl(url: string | undefined): void;
   stop(): Promise<void>;
-}
-
-const DEFAULT_ROOT = fileURLToPath(new URL("../../app/dist", import.meta.url));
-
-async function ensureBuilt(root: string, log: (line: string) => void) {
-  if (existsSync(join(root, "index.html"))) return;
-  if (resolve(root) !== resolve(DEFAULT_ROOT)) {
-    throw new Error(`${root} has no index.html; build the app into it first.`);
-  }
-  log("app: app/dist is missing, building the web app with Vite…");
-  const { build } = await import("vite");
-  await build({
-    configFile: fileURLToPath(new URL("../../vite.config.ts", import.meta.url)),
-    logLevel: "warn",
-  });
 }
 
 /** Returns the first non-internal IPv4 address of this machine, for LAN links. */
@@ -115,7 +101,7 @@ export async function startAppServer(
   options: AppServerOptions = {},
 ): Promise<AppServer> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const root = resolve(options.root ?? DEFAULT_ROOT);
+  const root = resolve(options.root ?? DEFAULT_APP_ROOT);
   const host = options.host ?? "127.0.0.1";
   const chainRpcUrl = options.chainRpcUrl ?? "http://127.0.0.1:8545";
   const https = options.https ?? false;
@@ -127,7 +113,11 @@ export async function startAppServer(
     : undefined;
   const signIn =
     options.adminKeyFile && token
-      ? new AdminSignIn(options.adminKeyFile, token)
+      ? new AdminSignIn(
+          options.adminKeyFile,
+          token,
+          options.adminSignInLinksDir,
+        )
       : undefined;
   let indexerUrl =
     options.indexerUrl === undefined
@@ -218,6 +208,7 @@ export async function startAppServer(
   if (indexerUrl) log(`app: forwarding /graphql to ${indexerUrl}`);
   if (fingerprint) log(`app: self-signed certificate SHA-256 ${fingerprint}`);
 
+  let stopping: Promise<void> | undefined;
   return {
     url,
     adminSignInUrl: token
@@ -233,13 +224,17 @@ export async function startAppServer(
           : "app: /graphql has no indexer",
       );
     },
-    stop: () =>
-      new Promise<void>((resolveClose) => {
+    stop: () => {
+      // `up` may stop its services twice (on a signal, then when the chain
+      // exits); the second call waits for the first.
+      stopping ??= new Promise<void>((resolveClose) => {
         server.close(() => {
           log("app: stopped");
           resolveClose();
         });
         server.closeAllConnections();
-      }),
+      });
+      return stopping;
+    },
   };
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { CONTENT_SECURITY_POLICY } from "./headers.ts";
 import { startAppServer, type AppServer } from "./index.ts";
+import { issueSignInToken } from "./signin-links.ts";
 
 const ANVIL = fileURLToPath(
   new URL("../../node_modules/.bin/anvil", import.meta.url),
@@ -127,6 +128,7 @@ beforeAll(async () => {
     chainId: 1337,
     registry: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
     adminKeyFile: join(folder, "admin.json"),
+    adminSignInLinksDir: join(folder, "links"),
     log: () => {},
   });
   token = new URL(server.adminSignInUrl!).hash.split("/").pop()!;
@@ -271,6 +273,25 @@ describe("startAppServer", () => {
 
     const second = await post({ token });
     expect(second.status).toBe(403);
+  });
+
+  test("accepts an issued link once, after the first", async () => {
+    const post = (body: unknown) =>
+      raw(server.url, {
+        method: "POST",
+        path: "/admin/signin",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const issued = await issueSignInToken(join(folder, "links"), 5);
+
+    const first = await post({ token: issued });
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toEqual({ privateKey: ADMIN_KEY });
+
+    const again = await post({ token: issued });
+    expect(again.status).toBe(403);
+    expect(JSON.parse(again.body).error).toContain("jurybox admin-link");
   });
 });
 
