@@ -38,7 +38,8 @@ export function renderUpSummary(summary: UpSummary): string {
   if (summary.adminSignInUrl) {
     lines.push(
       `  console    ${summary.adminSignInUrl}`,
-      "             (one-time sign-in link for the admin console)",
+      "             (one-time sign-in link for the admin console; run",
+      "             `npx jurybox admin-link` for another)",
     );
   }
   if (summary.demoRoundId !== null) {
