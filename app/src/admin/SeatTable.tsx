@@ -15,7 +15,7 @@ export function SeatTable({
 }) {
   const { t, i18n } = useTranslation();
   const time = (seconds?: number) =>
-    seconds === undefined ? "—" : formatKst(seconds, i18n.language, "time");
+    seconds === undefined ? "—" : formatKst(seconds, i18n.language, "day-time");
   const canReissue = (seat: SeatProgress) =>
     progress.phase === "scoring" &&
     (seat.state === "invited" || seat.state === "claimed");

@@ -15,6 +15,8 @@ describe("format", () => {
     expect(formatKst(seconds, "ko")).toContain("17:00:00");
     expect(formatKst(seconds, "ko")).toContain("2026");
     expect(formatKst(undefined, "ko")).toBe("—");
+    expect(formatKst(seconds, "en", "day-time")).toBe("4 Dec, 17:00:00 KST");
+    expect(formatKst(seconds, "ko", "day-time")).toBe("12월 4일 17:00:00 KST");
   });
 
   test("points follow the locale", () => {

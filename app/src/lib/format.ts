@@ -5,6 +5,20 @@ export function localeOf(language: string): string {
   return language === "en" ? "en-GB" : "ko-KR";
 }
 
+/** Date and time fields of each `formatKst` style. */
+const KST_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
+  full: { dateStyle: "medium", timeStyle: "medium" },
+  // Month and day without the year, for tables of one round's events.
+  "day-time": {
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  },
+  time: { timeStyle: "medium" },
+};
+
 /**
  * Formats UTC seconds in Korea Standard Time, the zone every round is run
  * in, whatever the tablet's own zone; the zone name is part of the text.
@@ -12,15 +26,13 @@ export function localeOf(language: string): string {
 export function formatKst(
   seconds: number | bigint | undefined,
   language: string,
-  style: "full" | "time" = "full",
+  style: "full" | "day-time" | "time" = "full",
 ): string {
   if (seconds === undefined) return "—";
   const date = new Date(Number(seconds) * 1000);
   const format = new Intl.DateTimeFormat(localeOf(language), {
     timeZone: "Asia/Seoul",
-    ...(style === "full"
-      ? { dateStyle: "medium", timeStyle: "medium" }
-      : { timeStyle: "medium" }),
+    ...KST_STYLES[style],
     hourCycle: "h23",
   });
   return `${format.format(date)} KST`;
