@@ -46,10 +46,14 @@ export async function publicPages(
   const openSection = page.locator("section", {
     has: page.getByRole("heading", { name: "진행 중" }),
   });
-  await openSection
-    .getByRole("link", { name: `${open.title} (${open.reference})` })
-    .waitFor({ timeout: 15_000 });
-  await openSection
+  const openItem = openSection.locator("li", {
+    has: page.getByRole("link", {
+      name: `${open.title} (${open.reference})`,
+      exact: true,
+    }),
+  });
+  await openItem.waitFor({ timeout: 15_000 });
+  await openItem
     .getByText("좌석 3 · 등록 0 · 제출 0 · 공개 0 · 회피 0")
     .waitFor();
   const doneSection = page.locator("section", {

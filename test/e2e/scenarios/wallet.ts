@@ -271,8 +271,6 @@ export async function walletSignIn(
   browser: TestBrowser,
   psat: CaseFile,
 ) {
-  // Four seats: the public-pages test looks for its own round by the text
-  // "좌석 3 · 등록 0 …" in the list of open rounds.
   const round: CaseFile = {
     ...psat,
     title: `${psat.title} (wallet)`,
