@@ -37,6 +37,8 @@ export interface CaliperFiles {
 export async function writeCaliperFiles(options: {
   dir: string;
   wsUrl: string;
+  /** The port anvil listens on, which identifies its process among others. */
+  anvilPort: number;
   chainId: number;
   registry: Address;
   gas: GasLimits;
@@ -101,7 +103,33 @@ export async function writeCaliperFiles(options: {
     },
   });
   const { rates } = options;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // Caliper's process monitor matches `ps lx` rows: the command and the
+  // arguments joined with commas against these regular expressions.
+  const monitors = {
+    resource: [
+      {
+        module: "process",
+        options: {
+          interval: 1,
+          processes: [
+            {
+              command: "anvil",
+              arguments: `--port,${options.anvilPort},`,
+              multiOutput: "sum",
+            },
+            {
+              command: "node",
+              arguments: `launch,worker,--caliper-workspace,${escape(dir)}`,
+              multiOutput: "sum",
+            },
+          ],
+        },
+      },
+    ],
+  };
   const benchmark = {
+    monitors,
     test: {
       name: "jurybox-registry",
       description: "Sheet commits and reveals on the Jurybox registry",

@@ -78,7 +78,7 @@ export async function sealSheet(
 
 /** The call lists of the measured rounds, one JSON file each. */
 export interface PayloadSets {
-  /** Every seat's commit; the last of each round closes scoring. */
+  /** Every seat's commit; the last one mined in a round closes scoring. */
   commits: CommitArgs[];
   /** Every reveal but the last seat's of each round. */
   reveals: RevealArgs[];

@@ -12,6 +12,11 @@ export interface CaliperRound {
   minLatencyS: number | null;
   avgLatencyS: number | null;
   throughputTps: number;
+  /**
+   * Caliper's process monitor rows, e.g. "Name", "CPU%(max)",
+   * "CPU%(avg)", "Memory(max) [B]", keyed by its column names.
+   */
+  resources: Record<string, string>[];
 }
 
 export class CaliperReportError extends Error {
@@ -24,9 +29,22 @@ export class CaliperReportError extends Error {
   }
 }
 
+/** Undoes the escaping of Caliper's Mustache template, e.g. &#x2F; for /. */
+function unescapeHtml(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex) =>
+      String.fromCodePoint(parseInt(hex, 16)),
+    )
+    .replace(/&#(\d+);/g, (_, decimal) => String.fromCodePoint(Number(decimal)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
 const cells = (row: string, tag: "th" | "td") =>
   [...row.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].map(
-    (match) => match[1].trim(),
+    (match) => unescapeHtml(match[1].trim()),
   );
 
 /** Caliper prints "-" for latencies when no transaction succeeded. */
@@ -68,7 +86,24 @@ export function parseCaliperReport(html: string, file: string): CaliperRound[] {
       minLatencyS: seconds(values[columns.min]),
       avgLatencyS: seconds(values[columns.avg]),
       throughputTps: Number(values[columns.throughput]),
+      resources: parseResources(html, values[columns.name]),
     };
+  });
+}
+
+/** Reads the resource table of one round, or none when it has none. */
+function parseResources(html: string, label: string): Record<string, string>[] {
+  const start = html.indexOf(`<h3>Resource utilization for ${label}</h3>`);
+  if (start < 0) return [];
+  const table = html.indexOf("<table>", start);
+  const end = html.indexOf("</table>", table);
+  if (table < 0 || end < 0) return [];
+  const rows = html.slice(table, end).split("<tr>").slice(1);
+  if (rows.length === 0) return [];
+  const head = cells(rows[0], "th");
+  return rows.slice(1).map((row) => {
+    const values = cells(row, "td");
+    return Object.fromEntries(head.map((name, i) => [name, values[i] ?? ""]));
   });
 }
 

@@ -1,11 +1,10 @@
 // Hyperledger Caliper benchmark of the registry's hot paths: sheet commits,
 // reveals, and the reveals that run the tally, on rounds of 15 seats × 30
 // bidders × 20 criteria. It starts a fresh embedded chain in a temporary
-// folder (anvil 1.7.1 under the chain supervisor, a block a second),
-// deploys the registry with the project's Ignition module, prepares the
-// rounds with the CLI's client code and lets Caliper 0.6's Ethereum
-// connector send every measured transaction. bench/caliper/README.md
-// reports a run.
+// folder (anvil 1.7.1 under the chain supervisor, a block a second) and
+// deploys the registry with the project's Ignition module. The CLI's
+// client code prepares the rounds, and Caliper 0.6's Ethereum connector
+// sends every measured transaction. bench/caliper/README.md reports a run.
 //
 // Usage: node bench/caliper/run.ts [--rounds 20] [--workers 2]
 //          [--commit-tps 50] [--reveal-tps 10] [--tally-tps 2] [--keep]
@@ -53,7 +52,7 @@ export interface CaliperRunOptions {
   keep: boolean;
 }
 
-/** Runs the benchmark and returns the figures written to caliper.json. */
+/** Runs the benchmark and returns its figures, which main writes to caliper.json. */
 export async function runCaliperBenchmark(options: CaliperRunOptions) {
   await ensureCaliperInstalled(log);
   const hre = (await import("hardhat")).default;
@@ -62,9 +61,10 @@ export async function runCaliperBenchmark(options: CaliperRunOptions) {
   const dir = await mkdtemp(join(tmpdir(), "jurybox-caliper-"));
   const dataDir = join(dir, ".jurybox");
   const deploymentId = `caliper-${randomBytes(4).toString("hex")}`;
+  const port = await freePort();
   const chain = await startChain({
     dataDir,
-    port: await freePort(),
+    port,
     blockTime: BLOCK_TIME_S,
     logger: quietLogger,
   });
@@ -146,6 +146,7 @@ export async function runCaliperBenchmark(options: CaliperRunOptions) {
     const files = await writeCaliperFiles({
       dir,
       wsUrl: chain.rpcUrl.replace(/^http/, "ws"),
+      anvilPort: port,
       chainId: chain.chainId,
       registry,
       gas: gasLimits,
@@ -215,6 +216,7 @@ async function main(): Promise<void> {
         `choose a multiple so that every prepared call is sent.`,
     );
   }
+
   const figures = await runCaliperBenchmark({
     rounds,
     workers,
@@ -225,14 +227,25 @@ async function main(): Promise<void> {
     },
     keep: values.keep,
   });
+
   process.stdout.write(`${formatRounds(figures.rounds)}\n`);
+  for (const round of figures.rounds) {
+    for (const row of round.resources) {
+      const cells = Object.entries(row).map(
+        ([name, value]) => `${name} ${value}`,
+      );
+      process.stdout.write(`${round.name}: ${cells.join(", ")}\n`);
+    }
+  }
   process.stdout.write(
     `jury rounds finalized: ${figures.juryRoundsFinalized} of ` +
       `${figures.juryRounds}\n`,
   );
+
   await mkdir(join(PROJECT_ROOT, "bench", "results"), { recursive: true });
   await writeFile(RESULTS_FILE, `${JSON.stringify(figures, null, 2)}\n`);
   log(`Wrote ${RESULTS_FILE}`);
+
   const failed = figures.rounds.some((round) => round.failed > 0);
   const unfinished = figures.juryRoundsFinalized !== figures.juryRounds;
   // Clients of the stopped chain may keep sockets open for a while.
