@@ -130,7 +130,7 @@ export async function prepareCommitBurst(
   return { round, senders, claimFailures, signed, commits, transactions };
 }
 
-/** What one burst of raw transactions gave. */
+/** The outcome of one burst of raw transactions. */
 export interface BurstOutcome {
   hashes: Hash[];
   /** Milliseconds between the first and the last send leaving this process. */

@@ -124,8 +124,8 @@ async function measureScale(): Promise<Figures> {
 }
 
 /**
- * Takes the 100-round figures from the last full scale run's file, and says
- * so. Without that file the figures are left out, never estimated.
+ * Reads the 100-round figures from the last full scale run's file and
+ * prints where they come from. Without that file they are left out.
  */
 function readHundredRoundRun(): Figures {
   const file = scaleResultFile(100);

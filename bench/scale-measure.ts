@@ -151,7 +151,7 @@ export async function folderBytes(folder: string): Promise<number> {
 
 /**
  * Sends `eth_blockNumber` every `everyMs` until stopped and keeps each
- * reply's latency; anvil answers nothing while it dumps its state, so the
+ * reply's latency; anvil serves no request while it dumps its state, so the
  * longest latency shows the longest stall that a client saw.
  */
 export function probeLatency(rpcUrl: string, everyMs = 250) {

@@ -286,7 +286,7 @@ function summarise(run: {
 
 const RESULTS_DIR = join(PROJECT_ROOT, "bench", "results");
 
-/** The result file of a run of `rounds` rounds of the given shape. */
+/** Returns the result file of a run of `rounds` rounds of one shape. */
 export function scaleResultFile(rounds: number, shape = "15x30x20"): string {
   return join(RESULTS_DIR, `scale-${rounds}-rounds-${shape}.json`);
 }

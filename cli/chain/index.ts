@@ -31,7 +31,7 @@ export interface StartChainOptions {
   saveIntervalMs?: number;
   /**
    * The wait after a state save is at least this many times the save's
-   * duration; default 4. anvil answers no request while it dumps, so it
+   * duration; default 4. anvil serves no request while it dumps, so it
    * then spends at most a fifth of its time dumping, and the loss window
    * grows with the state: about 7 times one save's duration.
    */

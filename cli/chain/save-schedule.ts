@@ -1,6 +1,6 @@
 /**
  * Default spacing: the wait after a save is at least four times its
- * duration. anvil answers no request while it dumps its state, so it then
+ * duration. anvil serves no request while it dumps its state, so it then
  * spends at most a fifth of its time dumping, however large the state.
  */
 export const DEFAULT_SAVE_SPACING = 4;
@@ -79,8 +79,8 @@ export function lossWindowMs(
 }
 
 /**
- * A coarse size class of the loss window (powers of two of seconds), so
- * that the log gets a line when the window changes notably, not per save.
+ * Returns a coarse size class of the loss window (powers of two of
+ * seconds), so that the log gets a line when the window changes notably.
  */
 export function lossWindowClass(windowMs: number): number {
   return Math.max(0, Math.ceil(Math.log2(windowMs / 1000)));

@@ -8,7 +8,7 @@ import { ChainStateDamagedError } from "../../cli/chain/errors.ts";
 import { scanStateDump } from "../../cli/chain/state-scan.ts";
 import { makeTempDir } from "./helpers.ts";
 
-/** A dump whose accounts hold `storageBytes` of storage before the block. */
+/** Builds a dump with `storageBytes` of storage before the block number. */
 function bigDump(storageBytes: number, best: number): string {
   const slots: Record<string, string> = {};
   for (let slot = 0; slot * 140 < storageBytes; slot += 1) {

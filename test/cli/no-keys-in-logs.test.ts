@@ -98,7 +98,7 @@ async function waitForText(
   }
 }
 
-/** Every file under `dir`, recursively. */
+/** Lists every file under `dir`, recursively. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
@@ -106,7 +106,7 @@ async function filesUnder(dir: string): Promise<string[]> {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** The private keys in the files of one round folder. */
+/** Reads the private keys from the files of one round folder. */
 async function roundKeys(folder: string): Promise<Hex[]> {
   const invites = JSON.parse(
     await readFile(join(folder, "invites.json"), "utf8"),
@@ -120,7 +120,7 @@ async function roundKeys(folder: string): Promise<Hex[]> {
   ];
 }
 
-/** The forms a key could take in a log: hex with or without 0x, any case. */
+/** Returns the forms a key could take in a log: bare hex, any case, base64. */
 function keyForms(key: Hex): string[] {
   const bare = key.toLowerCase().replace(/^0x/, "");
   return [
