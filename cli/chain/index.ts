@@ -30,10 +30,10 @@ export interface StartChainOptions {
   /** Shortest time between the starts of two state saves; default 1000. */
   saveIntervalMs?: number;
   /**
-   * The wait after a state save is at least this many times the save's
+   * The wait after a state save is at least this many times its dump's
    * duration; default 4. anvil serves no request while it dumps, so it
-   * then spends at most a fifth of its time dumping, and the loss window
-   * grows with the state: about 7 times one save's duration.
+   * then spends at most a fifth of its time dumping. The loss window grows
+   * with the state: about 7 times one save's duration.
    */
   saveSpacing?: number;
   /** Called after each completed save, e.g. to record save times. */

@@ -1,7 +1,7 @@
 /**
- * Default spacing: the wait after a save is at least four times its
- * duration. anvil serves no request while it dumps its state, so it then
- * spends at most a fifth of its time dumping, however large the state.
+ * Default spacing: the wait after a save is at least four times its dump.
+ * anvil serves no request while it dumps its state, so it then spends at
+ * most a fifth of its time dumping, however large the state.
  */
 export const DEFAULT_SAVE_SPACING = 4;
 
@@ -11,17 +11,17 @@ const NEXT_SAVE_ALLOWANCE_MS = 1000;
 const GROWTH_ALLOWANCE_MS = 250;
 
 /**
- * Returns the save duration that sets the wait: the last save's duration,
+ * Returns the dump duration that sets the wait: the last dump's duration,
  * but at most twice the previous reference plus 250 ms. A state grows by
  * far less than that from one save to the next, so one save stretched by a
  * busy machine or event loop does not push the next save far out, while a
  * lasting slowdown reaches the reference within a few saves.
  */
 export function referenceSaveMs(
-  lastSaveMs: number,
+  lastDumpMs: number,
   previousReferenceMs: number,
 ): number {
-  return Math.min(lastSaveMs, 2 * previousReferenceMs + GROWTH_ALLOWANCE_MS);
+  return Math.min(lastDumpMs, 2 * previousReferenceMs + GROWTH_ALLOWANCE_MS);
 }
 
 /** One completed state save, as the saver reports it. */
@@ -34,7 +34,7 @@ export interface SaveRecord {
   milliseconds: number;
   /** Part of `milliseconds` until the `anvil_dumpState` reply arrived. */
   dumpMs: number;
-  /** The duration that set the wait (see `referenceSaveMs`). */
+  /** The dump duration that set the wait (see `referenceSaveMs`). */
   referenceMs: number;
   /** Size of the gzip state file. */
   bytes: number;
@@ -49,22 +49,24 @@ export interface SaveRecord {
 
 /**
  * Returns the milliseconds to wait after a save before the next one: at
- * least `spacing` times the reference duration, and otherwise what is left
- * of `intervalMs` since the save began.
+ * least `spacing` times the reference dump duration, and otherwise what is
+ * left of `intervalMs` since the save began. While saves are short they
+ * thus start `intervalMs` apart, just after the block they follow.
  */
 export function saveWaitMs(
   intervalMs: number,
+  lastSaveMs: number,
   referenceMs: number,
   spacing: number,
 ): number {
-  return Math.ceil(Math.max(intervalMs - referenceMs, spacing * referenceMs));
+  return Math.ceil(Math.max(intervalMs - lastSaveMs, spacing * referenceMs));
 }
 
 /**
  * Returns the longest a mined block can wait before a completed save holds
  * it: it may arrive just after a dump began (the rest of that save, up to
  * `lastSaveMs`), then the wait, then the next save, taken as up to twice
- * the reference duration plus an allowance.
+ * the last one plus an allowance.
  */
 export function lossWindowMs(
   intervalMs: number,
@@ -72,10 +74,8 @@ export function lossWindowMs(
   referenceMs: number,
   spacing: number,
 ): number {
-  const wait = saveWaitMs(intervalMs, referenceMs, spacing);
-  return Math.ceil(
-    lastSaveMs + wait + 2 * referenceMs + NEXT_SAVE_ALLOWANCE_MS,
-  );
+  const wait = saveWaitMs(intervalMs, lastSaveMs, referenceMs, spacing);
+  return Math.ceil(wait + 3 * lastSaveMs + NEXT_SAVE_ALLOWANCE_MS);
 }
 
 /**

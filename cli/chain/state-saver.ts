@@ -62,10 +62,11 @@ export class StateSaver {
   start(savedBlock: bigint | undefined): void {
     this.#savedBlock = savedBlock;
     const tick = () => {
+      const started = Date.now();
       this.#running = this.#saveIfChanged().finally(() => {
         this.#running = undefined;
         if (this.#timer === undefined) return;
-        this.#timer = setTimeout(tick, this.#waitMs());
+        this.#timer = setTimeout(tick, this.#waitMs(Date.now() - started));
       });
     };
     this.#timer = setTimeout(tick, this.#options.intervalMs);
@@ -90,9 +91,10 @@ export class StateSaver {
     return save;
   }
 
-  #waitMs(): number {
+  /** Returns the wait after a tick (a check and maybe a save) of `tickMs`. */
+  #waitMs(tickMs: number): number {
     const { intervalMs, spacing } = this.#options;
-    return saveWaitMs(intervalMs, this.#referenceMs, spacing);
+    return saveWaitMs(intervalMs, tickMs, this.#referenceMs, spacing);
   }
 
   async #save(url: string): Promise<bigint> {
@@ -110,7 +112,7 @@ export class StateSaver {
     const block = await writeStateDump(paths, gzip);
     this.#savedBlock = block;
     const milliseconds = Math.round(performance.now() - started);
-    const referenceMs = referenceSaveMs(milliseconds, this.#referenceMs);
+    const referenceMs = referenceSaveMs(dumpMs, this.#referenceMs);
     this.#referenceMs = referenceMs;
     const save: SaveRecord = {
       block,
@@ -119,7 +121,7 @@ export class StateSaver {
       dumpMs,
       referenceMs,
       bytes: gzip.length,
-      waitMs: saveWaitMs(intervalMs, referenceMs, spacing),
+      waitMs: saveWaitMs(intervalMs, milliseconds, referenceMs, spacing),
       lossWindowMs: lossWindowMs(
         intervalMs,
         milliseconds,
