@@ -51,7 +51,7 @@ export async function sendAllAtOnce(
   senders: readonly Sender[],
   calls: readonly RegistryCall[],
   log: (line: string) => void,
-  what: string,
+  action: string,
   reverted: Hash[],
 ): Promise<number[]> {
   const failures = senders.map(() => 0);
@@ -62,7 +62,7 @@ export async function sendAllAtOnce(
     if (outcome.status === "fulfilled") continue;
     failures[index] += 1;
     const reason = (outcome.reason as Error).message.split("\n")[0];
-    log(`${what} of seat ${index} failed: ${reason}`);
+    log(`${action} of seat ${index} failed: ${reason}`);
     const hash = (outcome.reason as { hash?: Hash }).hash;
     if (hash !== undefined) reverted.push(hash);
     await senders[index].send(calls[index]);
@@ -83,9 +83,9 @@ export interface PreparedBurst {
 
 /**
  * Opens a round of `BURST_SEATS` seats (5 bidders × 5 criteria) on the
- * drill chain, claims every seat from a tablet of its own at once, and
- * has each tablet estimate gas, take its nonce and sign its commit, so
- * that all commits can reach the node in one burst.
+ * drill chain and claims every seat at once, each from a tablet of its
+ * own. Each tablet then estimates gas, takes its nonce and signs its
+ * commit, so that all commits can reach the node in one burst.
  */
 export async function prepareCommitBurst(
   chain: DrillChain,
