@@ -18,8 +18,17 @@ const APP_SOURCES = [
   "package-lock.json",
 ];
 
+/**
+ * Generated files that `up` rewrites and that the app does not import, so
+ * a change to them must not force a rebuild.
+ */
+const IGNORED_SOURCES = new Set([
+  join(PROJECT_ROOT, "core", "generated", "deployments.json"),
+]);
+
 /** Newest modification time, in ms, of a file or of any file in a folder. */
 async function newestChange(path: string): Promise<number> {
+  if (IGNORED_SOURCES.has(path)) return 0;
   let info;
   try {
     info = await stat(path);
