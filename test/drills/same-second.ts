@@ -118,8 +118,9 @@ export const sameSecondDrill: Drill = {
         "its mined transactions. Failed and sent again: " +
         `${count(claimFailures)} claims, ${count(commitFailures)} commits, ` +
         `${count(revealFailures)} reveals, of which ${outOfGas} ran out of ` +
-        "gas (the tablet estimates gas before the others are mined, with " +
-        "no room for closing scoring or finalising)",
+        "gas (the tablet estimates gas before the others are mined; its " +
+        "margin covers closing scoring but not the tally of a reveal " +
+        "that turns out to finalise)",
     };
   },
 };

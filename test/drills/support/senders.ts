@@ -4,6 +4,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import {
   createChainClient,
   sendRegistryCall,
+  withGasMargin,
   type RegistryCall as AppRegistryCall,
 } from "../../../app/src/chain/client.ts";
 import { describeError } from "../../../app/src/chain/errors.ts";
@@ -30,8 +31,8 @@ export interface Sender {
 
 /**
  * Estimates gas, reads the pending nonce and signs a registry call the way
- * viem's writeContract does inside the tablet's sendRegistryCall, but
- * returns the signed transaction instead of sending it.
+ * the tablet's sendRegistryCall does (with its gas margin), but returns the
+ * signed transaction instead of sending it.
  */
 export async function prepareSigned(
   session: RegistrySession,
@@ -50,9 +51,11 @@ export async function prepareSigned(
     gasPrice: 0n,
     type: "legacy",
   } as Parameters<typeof wallet.prepareTransactionRequest>[0]);
-  return device.signTransaction(
-    request as Parameters<typeof device.signTransaction>[0],
-  );
+  const gas = withGasMargin(request.gas as bigint);
+  return device.signTransaction({
+    ...request,
+    gas,
+  } as Parameters<typeof device.signTransaction>[0]);
 }
 
 /** Creates a device key that sends with the CLI's sendContract. */
@@ -77,7 +80,7 @@ export function cliSender(session: RegistrySession): Sender {
 
 /**
  * Creates a device key that sends with the tablet's sendRegistryCall
- * (viem's writeContract at zero gas price, without a gas margin).
+ * (viem's writeContract at zero gas price, with the tablet's gas margin).
  */
 export function tabletSenderFor(session: RegistrySession): Sender {
   const privateKey: Hex = generatePrivateKey();
