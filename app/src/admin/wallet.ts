@@ -3,12 +3,7 @@ import { connect, getWalletClient } from "wagmi/actions";
 import { injected } from "wagmi/connectors";
 import { http, type Address, type PublicClient } from "viem";
 
-import { registryAbi } from "../chain/abi.ts";
-import {
-  appChain,
-  TransactionRevertedError,
-  withGasMargin,
-} from "../chain/client.ts";
+import { appChain, writeRegistryCall } from "../chain/client.ts";
 import type { AdminSigner } from "./signer.ts";
 
 /**
@@ -37,37 +32,9 @@ export async function connectWallet(
   return {
     address: account,
     kind: "wallet",
-    send: async (call) => {
-      const request = {
-        address: registry,
-        abi: registryAbi,
-        functionName: call.functionName,
-        args: call.args,
-        account,
-      } as unknown as Parameters<typeof client.estimateContractGas>[0];
-      // The gas is estimated here at price 0, since the chain charges
-      // nothing. A call that would revert fails with its decoded error
-      // before the wallet sends anything, and the wallet gets a gas limit
-      // and price that an unfunded admin account can pay.
-      const estimate = await client.estimateContractGas({
-        ...request,
-        gasPrice: 0n,
-      } as typeof request);
-      const hash = await wallet.writeContract({
-        ...request,
-        chain,
-        gas: withGasMargin(estimate),
-        gasPrice: 0n,
-      } as unknown as Parameters<typeof wallet.writeContract>[0]);
-      const receipt = await client.waitForTransactionReceipt({
-        hash,
-        pollingInterval: 250,
-        timeout: 60_000,
-      });
-      if (receipt.status !== "success") {
-        throw new TransactionRevertedError(call.functionName, hash);
-      }
-      return hash;
-    },
+    // The wallet gets a gas limit and price 0 that an unfunded admin
+    // account can pay, and a call that would revert fails with its decoded
+    // error before the wallet is asked to send.
+    send: (call) => writeRegistryCall(client, wallet, registry, account, call),
   };
 }

@@ -8,6 +8,7 @@ import {
   type Hash,
   type Hex,
   type PublicClient,
+  type WalletClient,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
@@ -106,6 +107,22 @@ export async function sendRegistryCall(
     chain: client.chain,
     transport: http(client.transport.url as string, { retryCount: 0 }),
   });
+  return writeRegistryCall(client, wallet, registry, account.address, call);
+}
+
+/**
+ * Estimates a registry call at gas price 0, has `wallet` send it with the
+ * tablet's gas margin and price 0, and waits for a successful receipt.
+ * A call that would revert fails with its decoded error before anything
+ * is sent. The wallet may hold a local key or be a browser wallet.
+ */
+export async function writeRegistryCall(
+  client: PublicClient,
+  wallet: WalletClient,
+  registry: Address,
+  account: Address,
+  call: RegistryCall,
+): Promise<Hash> {
   const request = {
     address: registry,
     abi: registryAbi,
@@ -121,6 +138,8 @@ export async function sendRegistryCall(
   } as typeof request);
   const hash = await wallet.writeContract({
     ...request,
+    account: wallet.account ?? account,
+    chain: wallet.chain,
     gas: withGasMargin(estimate),
     gasPrice: 0n,
   } as unknown as Parameters<typeof wallet.writeContract>[0]);
