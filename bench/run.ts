@@ -93,6 +93,10 @@ function measureDrills(): Figures {
     process.stderr.write((result.stdout ?? "") + (result.stderr ?? ""));
     throw new Error("The drill runner printed no `N passed, N failed` line.");
   }
+  // Shows why a drill failed, since the runner's output is captured.
+  for (const line of (result.stdout ?? "").split("\n")) {
+    if (line.startsWith("FAIL")) console.log(line);
+  }
   const passed = Number(summary[1]);
   return { drillsPassed: passed, drillsTotal: passed + Number(summary[2]) };
 }
