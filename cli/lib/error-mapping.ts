@@ -28,8 +28,19 @@ export function toCliError(error: unknown): CliError {
     if (timeout instanceof TimeoutError) {
       return new ChainUnreachableError(timeout.url, error);
     }
+    if (/gas required exceeds allowance|out of gas/i.test(error.shortMessage)) {
+      return new CliError(
+        "The transaction needs more gas than one block allows.",
+        {
+          hint:
+            "A round this large does not fit the chain's block gas limit; " +
+            "use fewer seats, bidders or criteria.",
+          cause: error,
+        },
+      );
+    }
     return new CliError(`${error.shortMessage}`, {
-      details: error.metaMessages?.map((line) => line.trim()) ?? [],
+      details: error.metaMessages?.map(shortenDetail) ?? [],
       hint: "Run again with JURYBOX_DEBUG=1 to see the full trace.",
       cause: error,
     });
@@ -40,4 +51,14 @@ export function toCliError(error: unknown): CliError {
     hint: "Run again with JURYBOX_DEBUG=1 to see the full trace.",
     cause: error,
   });
+}
+
+/** Longest detail line printed; calldata of a large round runs to megabytes. */
+const MAX_DETAIL_LENGTH = 200;
+
+function shortenDetail(line: string): string {
+  const trimmed = line.trim();
+  if (trimmed.length <= MAX_DETAIL_LENGTH) return trimmed;
+  const omitted = trimmed.length - MAX_DETAIL_LENGTH;
+  return `${trimmed.slice(0, MAX_DETAIL_LENGTH)}… (${omitted} more characters)`;
 }

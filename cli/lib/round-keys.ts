@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { chmod, mkdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 
 import type { Address, Hex } from "viem";
 import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
@@ -113,6 +113,8 @@ export async function stageRoundKeys(keys: RoundKeys): Promise<{
     },
     async discard() {
       await rm(staging, { recursive: true, force: true });
+      // Leaves no empty rounds folder behind when this was the first round.
+      await rmdir(dirname(staging)).catch(() => undefined);
     },
   };
 }

@@ -80,6 +80,14 @@ const BAD_FILES: { name: string; text: string; expected: string[] }[] = [
       "The scoring deadline 2020-01-01T09:00:00+09:00 has already passed",
     ],
   },
+  {
+    name: "round too large for a block",
+    text: variant((round) => (round.evaluators = 5000)),
+    expected: [
+      "The transaction needs more gas than one block allows.",
+      "use fewer seats, bidders or criteria",
+    ],
+  },
 ];
 
 let chain: TestChain;
@@ -105,6 +113,7 @@ describe("round create with a bad file", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/^error: /);
+    expect(run.stderr.length).toBeLessThan(4_000);
     for (const line of expected) expect(run.stderr).toContain(line);
   });
 
