@@ -5,6 +5,7 @@ import {
   RoundFileError,
   parseCaseFile,
   parseRoundFile,
+  passedDeadlineIssues,
 } from "./schema.ts";
 import type { FileIssue } from "./schema.ts";
 
@@ -219,5 +220,22 @@ describe("issue codes", () => {
     for (const code of ISSUE_CODES) {
       expect(ISSUE_ENGLISH[code]({}).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("passedDeadlineIssues", () => {
+  const round = parseRoundFile(validRound());
+  const deadlineMs = Date.parse(round.schedule.scoringDeadline);
+
+  it("flags a scoring deadline already passed", () => {
+    const issues = passedDeadlineIssues(round, deadlineMs + 1);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].path).toBe("schedule.scoringDeadline");
+    expect(issues[0].code).toBe("deadline_passed");
+    expect(issues[0].message).toContain("has already passed");
+  });
+
+  it("accepts a future scoring deadline", () => {
+    expect(passedDeadlineIssues(round, deadlineMs - 1_000)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { checkSheets } from "./schema/case-checks.ts";
 import { checkRound } from "./schema/checks.ts";
 import { RoundFileError, fileIssue, fromZodIssues } from "./schema/issues.ts";
 import type { FileIssue } from "./schema/issues.ts";
+import { parseDateTime } from "./schema/fields.ts";
 import { caseFileSchema, roundFileSchema } from "./schema/round.ts";
 import type { CaseFile, RoundFile } from "./schema/round.ts";
 
@@ -92,4 +93,22 @@ export function parseCaseFile(input: unknown): CaseFile {
     ...checkRound(raw),
     ...checkSheets(raw),
   ]);
+}
+
+/**
+ * Lists the deadlines of a valid round that are not after `nowMs`, as
+ * issues at their fields. Parsing cannot check this because a file is
+ * valid whenever it is written; a round must be created before its
+ * scoring deadline.
+ */
+export function passedDeadlineIssues(
+  round: RoundFile,
+  nowMs: number,
+): FileIssue[] {
+  const deadline = round.schedule.scoringDeadline;
+  const seconds = parseDateTime(deadline);
+  if (seconds === undefined || seconds * 1000 > nowMs) return [];
+  return [
+    fileIssue("schedule.scoringDeadline", "deadline_passed", { deadline }),
+  ];
 }

@@ -111,6 +111,8 @@ export const ISSUE_ENGLISH = {
     (p.context === "default" ? `defaults to ${p.minimum}` : `is ${p.minimum}`) +
     ` but evaluators is only ${p.evaluators}; set it to ` +
     `${p.evaluators} or less`,
+  deadline_passed: (p: IssueParams) =>
+    `is ${p.deadline}, which has already passed; set a time in the future`,
   reveal_before_scoring: (p: IssueParams) =>
     `must be after schedule.scoringDeadline (${p.scoringDeadline}); move ` +
     "it later, or leave it out to get the scoring deadline plus 24 hours",

@@ -38,6 +38,14 @@ type Loaded =
       signInError?: string;
     };
 
+/** Raised when the server rejects a used, expired or unknown sign-in link. */
+class SignInLinkRejectedError extends Error {
+  constructor() {
+    super("The sign-in link is invalid, expired or was already used.");
+    this.name = "SignInLinkRejectedError";
+  }
+}
+
 async function exchangeToken(token: string): Promise<`0x${string}`> {
   const response = await fetch(new URL("admin/signin", window.location.href), {
     method: "POST",
@@ -48,6 +56,7 @@ async function exchangeToken(token: string): Promise<`0x${string}`> {
     privateKey?: `0x${string}`;
     error?: string;
   };
+  if (response.status === 403) throw new SignInLinkRejectedError();
   if (!response.ok || !body.privateKey) {
     throw new Error(body.error ?? `HTTP ${response.status}`);
   }
@@ -78,7 +87,10 @@ export function AdminApp({
             const key = await exchangeToken(signInToken);
             await store.saveAdminKey(config.chainId, config.registry, key);
           } catch (error) {
-            signInError = (error as Error).message;
+            signInError =
+              error instanceof SignInLinkRejectedError
+                ? t("admin.linkRejected")
+                : (error as Error).message;
           }
           // The token works once; it leaves the address bar either way.
           history.replaceState(history.state, "", "#/admin");

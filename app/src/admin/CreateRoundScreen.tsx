@@ -4,9 +4,11 @@ import { useTranslation } from "react-i18next";
 import {
   RoundFileError,
   parseRoundFile,
+  passedDeadlineIssues,
   type FileIssue,
+  type RoundFile,
 } from "../../../core/index.ts";
-import { describeError } from "../chain/errors.ts";
+import { describeError, isBlockGasExceeded } from "../chain/errors.ts";
 import { Screen } from "../ui/Screen.tsx";
 import type { AdminContext } from "./AdminApp.tsx";
 import { MissingRoundAdminRoleError, createRound } from "./create-round.ts";
@@ -75,8 +77,9 @@ export function CreateRoundScreen({ context }: { context: AdminContext }) {
     event.preventDefault();
     setFailure(undefined);
     const roundFile = draftToRoundFile(draft);
+    let parsed: RoundFile;
     try {
-      parseRoundFile(roundFile);
+      parsed = parseRoundFile(roundFile);
     } catch (error) {
       if (error instanceof RoundFileError) {
         setIssues(error.issues);
@@ -84,6 +87,12 @@ export function CreateRoundScreen({ context }: { context: AdminContext }) {
         return;
       }
       throw error;
+    }
+    const late = passedDeadlineIssues(parsed, Date.now());
+    if (late.length > 0) {
+      setIssues(late);
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
     }
     setIssues([]);
     setBusy(true);
@@ -94,7 +103,9 @@ export function CreateRoundScreen({ context }: { context: AdminContext }) {
       setFailure(
         error instanceof MissingRoundAdminRoleError
           ? t("form.notRoundAdmin", { address: error.account })
-          : t("form.createFailed", { message: describeError(error) }),
+          : isBlockGasExceeded(error)
+            ? t("form.tooLargeForBlock")
+            : t("form.createFailed", { message: describeError(error) }),
       );
       setBusy(false);
     }

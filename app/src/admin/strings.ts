@@ -5,9 +5,11 @@ const ko = {
     loadingConfig: "설정을 불러오는 중…",
     signInTitle: "관리자 로그인",
     signInBody:
-      "이 컴퓨터에서 `jurybox up`이 출력한 로그인 링크를 여세요. 운영 체인에서는 관리자 권한이 있는 지갑을 연결합니다.",
+      "이 컴퓨터에서 `npm start`가 출력한 로그인 링크를 여세요. 링크는 한 번만 쓸 수 있으며, 새 링크는 `npx jurybox admin-link`로 만듭니다. 운영 체인에서는 관리자 권한이 있는 지갑을 연결합니다.",
     signingIn: "로그인하는 중…",
     signInFailed: "로그인하지 못했습니다: {{message}}",
+    linkRejected:
+      "잘못되었거나 만료되었거나 이미 사용한 로그인 링크입니다. 이 컴퓨터에서 `npx jurybox admin-link`를 실행해 새 링크를 만드세요",
     connectWallet: "지갑 연결",
     signedInAs: "관리자 {{address}} ({{kind}})",
     kindLocal: "이 브라우저에 보관된 키",
@@ -77,6 +79,8 @@ const ko = {
     creating: "체인에 기록하는 중…",
     problems: "고칠 곳이 {{count}}개 있습니다",
     createFailed: "회차를 만들지 못했습니다: {{message}}",
+    tooLargeForBlock:
+      "회차가 너무 커서 블록 하나에 기록할 수 없어 아무것도 보내지 않았습니다. 좌석, 제안사 또는 평가 항목 수를 줄이세요.",
     notRoundAdmin:
       "이 계정({{address}})에는 회차를 만들 권한(ROUND_ADMIN_ROLE)이 없어 아무것도 보내지 않았습니다. 레지스트리 관리자에게 `jurybox grant-admin {{address}}` 실행을 요청한 뒤 다시 시도하세요.",
   },
@@ -163,9 +167,11 @@ const en: AdminStrings = {
     loadingConfig: "Loading the configuration…",
     signInTitle: "Administrator sign-in",
     signInBody:
-      "Open the sign-in link that `jurybox up` printed on this computer. On a production chain, connect a wallet that holds the administrator role.",
+      "Open the sign-in link that `npm start` printed on this computer. Each link works once; `npx jurybox admin-link` prints a new one. On a production chain, connect a wallet that holds the administrator role.",
     signingIn: "Signing in…",
     signInFailed: "Could not sign in: {{message}}",
+    linkRejected:
+      "the sign-in link is invalid, expired or was already used. Run `npx jurybox admin-link` on this computer for a new link",
     connectWallet: "Connect a wallet",
     signedInAs: "Administrator {{address}} ({{kind}})",
     kindLocal: "key kept in this browser",
@@ -235,6 +241,8 @@ const en: AdminStrings = {
     creating: "Recording on the chain…",
     problems: "{{count}} fields need fixing",
     createFailed: "The round could not be created: {{message}}",
+    tooLargeForBlock:
+      "The round is too large to record in one block, so nothing was sent. Use fewer seats, bidders or criteria.",
     notRoundAdmin:
       "Account {{address}} may not create rounds (it lacks ROUND_ADMIN_ROLE), so nothing was sent. Ask the registry's administrator to run `jurybox grant-admin {{address}}`, then try again.",
   },

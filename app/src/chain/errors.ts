@@ -50,3 +50,13 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * True when the node's gas estimate failed because the call needs more
+ * gas than a block allows, as creating a very large round does.
+ */
+export function isBlockGasExceeded(error: unknown): boolean {
+  return /gas required exceeds allowance|out of gas/i.test(
+    describeError(error),
+  );
+}

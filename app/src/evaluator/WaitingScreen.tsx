@@ -96,7 +96,9 @@ export function WaitingScreen({
           </div>
         ))}
       </dl>
-      <p className="hint">{t("waiting.hint")}</p>
+      {seat?.state !== "revealed" && (
+        <p className="hint">{t("waiting.hint")}</p>
+      )}
       {onEdit && (
         <div className="actions">
           <button type="button" onClick={onEdit}>

@@ -45,6 +45,8 @@ export const issuesEn: IssueStrings = {
       "is {{minimum}} but there are only {{evaluators}} seats; set it to {{evaluators}} or less.",
     min_evaluators_above_evaluators_default:
       "defaults to {{minimum}} but there are only {{evaluators}} seats; set it to {{evaluators}} or less.",
+    deadline_passed:
+      "is {{deadline}}, which has already passed; set a time in the future.",
     reveal_before_scoring:
       "must be after the scoring deadline ({{scoringDeadline}}); move it later, or leave it empty to get the scoring deadline plus 24 hours.",
     duplicate_name:

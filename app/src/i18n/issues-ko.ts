@@ -45,6 +45,8 @@ export const issuesKo = {
       "{{minimum}}명인데 평가위원 수는 {{evaluators}}명뿐입니다. {{evaluators}} 이하로 고치세요.",
     min_evaluators_above_evaluators_default:
       "지정하지 않아 기본값 {{minimum}}명이 적용되는데 평가위원 수는 {{evaluators}}명뿐입니다. {{evaluators}} 이하로 정하세요.",
+    deadline_passed:
+      "{{deadline}}은 이미 지난 시각입니다. 앞으로의 시각으로 정하세요.",
     reveal_before_scoring:
       "채점 마감({{scoringDeadline}})보다 뒤여야 합니다. 더 늦게 정하거나, 비워 두면 채점 마감 24시간 뒤로 정해집니다.",
     duplicate_name:
