@@ -53,7 +53,7 @@ export function toCliError(error: unknown): CliError {
   });
 }
 
-/** Longest detail line printed; calldata of a large round runs to megabytes. */
+/** Maximum length of a printed detail line, since calldata can run to megabytes. */
 const MAX_DETAIL_LENGTH = 200;
 
 function shortenDetail(line: string): string {
