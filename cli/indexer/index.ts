@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 
 import {
   describeProcess,
+  isRecordedProcessAlive,
   readProcessRecord,
   removeProcessRecord,
   sleep,
@@ -145,6 +146,11 @@ export async function startIndexer(
 async function stopLeftover(pidFile: string, logger: ChainLogger) {
   const record = await readProcessRecord(pidFile);
   if (record === undefined) return;
+  if (!(await isRecordedProcessAlive(record))) {
+    // The earlier run was killed together with its indexer.
+    await removeProcessRecord(pidFile);
+    return;
+  }
   logger.warn(
     `Stopping the indexer (pid ${record.pid}) that an earlier run left ` +
       "behind, because only one indexer may use the database",

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -203,5 +204,39 @@ describe("startIndexer", () => {
     expect(warnings.join("\n")).toContain(
       `Stopping the indexer (pid ${leftover.pid})`,
     );
+  });
+
+  it("drops the record of an indexer already gone", async () => {
+    const dataDir = join(dir, "gone");
+    const pidFile = join(dataDir, "indexer", "ponder.pid");
+    await mkdir(join(dataDir, "indexer"), { recursive: true });
+    const gone = spawn(
+      process.execPath,
+      ["-e", "setInterval(() => {}, 1000)"],
+      {
+        stdio: "ignore",
+      },
+    );
+    const record = await describeProcess(gone.pid!);
+    gone.kill("SIGKILL");
+    await new Promise((resolve) => gone.once("exit", resolve));
+    await writeProcessRecord(pidFile, record);
+    const { server, port } = await listen();
+    const warnings: string[] = [];
+    try {
+      const start = startIndexer({
+        rpcUrl: "http://127.0.0.1:1",
+        chainId: 1337,
+        dataDir,
+        port,
+        deploymentsFile: join(dir, "first.json"),
+        logger: { ...quietLogger, warn: (line) => warnings.push(line) },
+      });
+      await expect(start).rejects.toThrow(IndexerPortInUseError);
+    } finally {
+      server.close();
+    }
+    expect(warnings.join("\n")).not.toContain("Stopping the indexer");
+    expect(existsSync(pidFile)).toBe(false);
   });
 });
