@@ -14,7 +14,7 @@ const settings = readIndexerSettings();
  * transactions is about 0.9 MB of JSON. During a backfill the same process
  * parses up to 100 such blocks at once while it writes to PGlite, so a
  * response from the local node can take longer than 10 s to read. The
- * node is on the same machine, so a slow answer means a busy indexer, not
+ * node is on the same machine, so a slow response means a busy indexer, not
  * a lost request: allow 60 s. viem limits a response to 10 MB, but one
  * eth_getLogs over 50 full blocks returns about 18 MB, and Ponder's own
  * client has no limit: allow 1 GiB.

@@ -13,9 +13,9 @@ const GROWTH_ALLOWANCE_MS = 250;
 /**
  * Returns the dump duration that sets the wait: the last dump's duration,
  * but at most twice the previous reference plus 250 ms. A state grows by
- * far less than that from one save to the next, so one save stretched by a
- * busy machine or event loop does not push the next save far out, while a
- * lasting slowdown reaches the reference within a few saves.
+ * far less than that from one save to the next. One save stretched by a
+ * busy machine or event loop therefore does not push the next save far
+ * out, while a lasting slowdown reaches the reference within a few saves.
  */
 export function referenceSaveMs(
   lastDumpMs: number,

@@ -25,7 +25,7 @@ import {
 import { startAppServer, type AppServer } from "./index.ts";
 
 // A small GraphQL stand-in: it records each request and responds with
-// whatever the test sets, so the test sees exactly what the proxy sends.
+// whatever the test sets, so the test can check exactly what the proxy sends.
 interface Seen {
   method: string;
   url: string;

@@ -174,69 +174,74 @@ describe("startIndexer", () => {
 
   it("stops an indexer left behind by a killed run", async () => {
     const dataDir = join(dir, "leftover");
-    await mkdir(join(dataDir, "indexer"), { recursive: true });
-    const leftover = spawn(
-      process.execPath,
-      ["-e", "setInterval(() => {}, 1000)"],
-      {
-        stdio: "ignore",
-      },
-    );
-    const record = await describeProcess(leftover.pid!);
-    await writeProcessRecord(join(dataDir, "indexer", "ponder.pid"), record);
-    const { server, port } = await listen();
-    const warnings: string[] = [];
+    const leftover = spawnIdleProcess();
+    await recordIndexer(dataDir, await describeProcess(leftover.pid!));
+
+    let warnings: string[];
     try {
-      const start = startIndexer({
-        rpcUrl: "http://127.0.0.1:1",
-        chainId: 1337,
-        dataDir,
-        port,
-        deploymentsFile: join(dir, "first.json"),
-        logger: { ...quietLogger, warn: (line) => warnings.push(line) },
-      });
-      await expect(start).rejects.toThrow(IndexerPortInUseError);
+      warnings = await startOnBusyPort(dataDir);
     } finally {
-      server.close();
       if (await isAlive(leftover.pid!)) leftover.kill("SIGKILL");
     }
+
     expect(await isAlive(leftover.pid!)).toBe(false);
     expect(warnings.join("\n")).toContain(
       `Stopping the indexer (pid ${leftover.pid})`,
     );
   });
 
-  it("drops the record of an indexer already gone", async () => {
+  it("drops a dead indexer's record", async () => {
     const dataDir = join(dir, "gone");
-    const pidFile = join(dataDir, "indexer", "ponder.pid");
-    await mkdir(join(dataDir, "indexer"), { recursive: true });
-    const gone = spawn(
-      process.execPath,
-      ["-e", "setInterval(() => {}, 1000)"],
-      {
-        stdio: "ignore",
-      },
-    );
-    const record = await describeProcess(gone.pid!);
-    gone.kill("SIGKILL");
-    await new Promise((resolve) => gone.once("exit", resolve));
-    await writeProcessRecord(pidFile, record);
-    const { server, port } = await listen();
-    const warnings: string[] = [];
-    try {
-      const start = startIndexer({
-        rpcUrl: "http://127.0.0.1:1",
-        chainId: 1337,
-        dataDir,
-        port,
-        deploymentsFile: join(dir, "first.json"),
-        logger: { ...quietLogger, warn: (line) => warnings.push(line) },
-      });
-      await expect(start).rejects.toThrow(IndexerPortInUseError);
-    } finally {
-      server.close();
-    }
+    const dead = spawnIdleProcess();
+    const record = await describeProcess(dead.pid!);
+    dead.kill("SIGKILL");
+    await new Promise((resolve) => dead.once("exit", resolve));
+    const pidFile = await recordIndexer(dataDir, record);
+
+    const warnings = await startOnBusyPort(dataDir);
+
     expect(warnings.join("\n")).not.toContain("Stopping the indexer");
     expect(existsSync(pidFile)).toBe(false);
   });
 });
+
+/** Starts a Node process that does nothing until it is killed. */
+function spawnIdleProcess() {
+  return spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], {
+    stdio: "ignore",
+  });
+}
+
+/** Writes the process record of an indexer on `dataDir`; returns its file. */
+async function recordIndexer(
+  dataDir: string,
+  record: Awaited<ReturnType<typeof describeProcess>>,
+): Promise<string> {
+  await mkdir(join(dataDir, "indexer"), { recursive: true });
+  const pidFile = join(dataDir, "indexer", "ponder.pid");
+  await writeProcessRecord(pidFile, record);
+  return pidFile;
+}
+
+/**
+ * Starts the indexer on `dataDir` with its port taken, so it stops after
+ * handling a leftover process record; returns the warnings it logged.
+ */
+async function startOnBusyPort(dataDir: string): Promise<string[]> {
+  const { server, port } = await listen();
+  const warnings: string[] = [];
+  try {
+    const start = startIndexer({
+      rpcUrl: "http://127.0.0.1:1",
+      chainId: 1337,
+      dataDir,
+      port,
+      deploymentsFile: join(dir, "first.json"),
+      logger: { ...quietLogger, warn: (line) => warnings.push(line) },
+    });
+    await expect(start).rejects.toThrow(IndexerPortInUseError);
+  } finally {
+    server.close();
+  }
+  return warnings;
+}

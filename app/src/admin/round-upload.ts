@@ -9,7 +9,7 @@ import {
   type RoundDraft,
 } from "./round-form.ts";
 
-/** What an uploaded round file gives the form. */
+/** The form draft and the issues read from an uploaded round file. */
 export interface RoundUpload {
   /** The form filled from the file; undefined when the file is no object. */
   draft?: RoundDraft;

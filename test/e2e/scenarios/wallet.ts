@@ -261,7 +261,7 @@ async function roundCount(system: TestSystem): Promise<number> {
 }
 
 /**
- * A wallet without ROUND_ADMIN_ROLE signs in, sees why it cannot create a
+ * A wallet without ROUND_ADMIN_ROLE signs in, is told why it cannot create a
  * round, and sends nothing. A wallet granted the role signs in and
  * creates a small round with the form, and the chain records that wallet
  * as the round's administrator.
