@@ -4,7 +4,10 @@ import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 
 import type { ChainLogger, RunningChain } from "../chain/index.ts";
-import type { RunningIndexer, StartIndexerOptions } from "../indexer/index.ts";
+import type {
+  SupervisedIndexer,
+  SuperviseIndexerOptions,
+} from "../indexer/supervise.ts";
 import { recordAppServer } from "./admin-link.ts";
 import { loadAdminAccount } from "../lib/admin-key.ts";
 import { connectRpc } from "../lib/chain-client.ts";
@@ -121,12 +124,10 @@ async function runUp(command: Command): Promise<void> {
       dataDir,
       port: indexerPort,
       logger,
-    });
-    if (indexer) {
-      services.unshift(indexer);
       // The public pages read the indexer through the app server's /graphql.
-      app.setIndexerUrl(indexer.url);
-    }
+      onUrl: (url) => app.setIndexerUrl(url),
+    });
+    if (indexer) services.unshift(indexer);
 
     const connection = await connectRpc(chain.rpcUrl);
     const session = await resolveRegistry(connection, deployment.registry);
@@ -143,7 +144,7 @@ async function runUp(command: Command): Promise<void> {
       log: logger.info,
     });
     summary.appUrl = app.url;
-    summary.graphqlUrl = indexer?.url ?? null;
+    summary.graphqlUrl = indexer?.current?.url ?? null;
     summary.adminSignInUrl = app.adminSignInUrl ?? null;
 
     if (options.json) printJson(summary);
@@ -239,15 +240,16 @@ function parsePort(option: string, text: string): number {
 }
 
 /**
- * Starts the indexer. The chain, the app and Verify work without it (the
- * public pages read the chain), so a failure is logged and `up` goes on.
+ * Starts the indexer and starts it again whenever it dies. The chain, the
+ * app and Verify work without it (the public pages read the chain), so a
+ * failed first start is logged and `up` goes on.
  */
 async function startIndexerOrWarn(
-  options: StartIndexerOptions,
-): Promise<RunningIndexer | undefined> {
-  const { startIndexer } = await import("../indexer/index.ts");
+  options: SuperviseIndexerOptions,
+): Promise<SupervisedIndexer | undefined> {
+  const { superviseIndexer } = await import("../indexer/supervise.ts");
   try {
-    return await startIndexer(options);
+    return await superviseIndexer(options);
   } catch (error) {
     options.logger?.warn(
       `The indexer did not start, so GraphQL is not served: ` +

@@ -22,7 +22,8 @@ import { startSystem } from "./support/system.ts";
 
 // Browser tests of the web app against a running chain, registry and app
 // server: `node test/e2e/run.ts`. Prints each test and `N passed, N failed`,
-// and exits non-zero when any test failed.
+// and exits non-zero when any test failed. `node test/e2e/run.ts TEXT` runs
+// only the tests whose name contains TEXT, and the page-error check.
 
 // The published case beside the checkout, or the copy kept in test/vectors
 // when the checkout stands alone.
@@ -125,10 +126,17 @@ const tests: [string, () => Promise<void>][] = [
   ],
 ];
 
+const only = process.argv[2];
+const ALWAYS = ["no page errors"];
+const selected =
+  only === undefined
+    ? tests
+    : tests.filter(([name]) => name.includes(only) || ALWAYS.includes(name));
+
 let passed = 0;
 let failed = 0;
 try {
-  for (const [name, run] of tests) {
+  for (const [name, run] of selected) {
     const started = Date.now();
     try {
       await run();

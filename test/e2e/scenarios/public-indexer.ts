@@ -12,6 +12,7 @@ import {
   RoundDriver,
 } from "../../indexer/support/round-driver.ts";
 import type { TestBrowser } from "../support/browser.ts";
+import { advanceChainTime } from "../support/chain.ts";
 import { startTestIndexer } from "../support/indexer.ts";
 import { capturePublic } from "../support/public-screens.ts";
 import type { TestSystem } from "../support/system.ts";
@@ -70,9 +71,10 @@ async function shownCounts(page: Page) {
 /**
  * Runs a real indexer beside the system, finishes the PSAT round from
  * Node as five tablets would, and follows the public pages: the round
- * shows its winner read from the indexer, and after the indexer is killed
- * the page reports that it reads the chain and still shows the winner. The counts
- * shown equal the registry's counters both times.
+ * shows its winner read from the indexer; while the indexer is 30 s of
+ * block time behind, and after it is killed, the page says why it reads the
+ * chain and still shows the winner. The counts shown equal the registry's
+ * counters every time.
  */
 export async function publicIndexer(system: TestSystem, browser: TestBrowser) {
   const running = await startTestIndexer(system);
@@ -133,6 +135,24 @@ export async function publicIndexer(system: TestSystem, browser: TestBrowser) {
     await capturePublic(page, "public-indexer-rounds");
 
     await item.getByRole("link").click();
+    await page
+      .locator(".source-note[data-source=indexer]")
+      .waitFor({ timeout: 30_000 });
+
+    // The indexer stops receiving blocks while the chain's clock moves 30 s
+    // on: it still answers, but from a block too old to show.
+    running.relay.pause();
+    await advanceChainTime(system.rpcUrl, 30);
+    await page
+      .locator(".source-note[data-source=chain]")
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/인덱서가 \d+초 뒤처져 있어 체인에서 직접 읽습니다\./)
+      .waitFor();
+    await page.getByText(`우선협상대상자: ${winner}`).waitFor();
+    assert.deepEqual(await shownCounts(page), expected);
+    await capturePublic(page, "public-indexer-behind");
+    running.relay.resume();
     await page
       .locator(".source-note[data-source=indexer]")
       .waitFor({ timeout: 30_000 });

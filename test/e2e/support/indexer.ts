@@ -7,6 +7,7 @@ import {
   startIndexer,
   type RunningIndexer,
 } from "../../../cli/indexer/index.ts";
+import { startRpcRelay, type RpcRelay } from "./rpc-relay.ts";
 import type { TestSystem } from "./system.ts";
 
 // A real Ponder indexer for the browser tests: `ponder start` through
@@ -15,6 +16,8 @@ import type { TestSystem } from "./system.ts";
 
 export interface TestIndexer {
   indexer: RunningIndexer;
+  /** The indexer reads the chain through this relay, which can hold its requests. */
+  relay: RpcRelay;
   /** Stops Ponder if it still runs, detaches /graphql and deletes the folder. */
   stop(): Promise<void>;
 }
@@ -49,14 +52,16 @@ export async function startTestIndexer(
     }),
   );
   let indexer: RunningIndexer | undefined;
+  const relay = await startRpcRelay(system.rpcUrl);
   const stop = async () => {
     system.setIndexerUrl(undefined);
     await indexer?.stop();
+    await relay.close();
     await rm(folder, { recursive: true, force: true });
   };
   try {
     indexer = await startIndexer({
-      rpcUrl: system.rpcUrl,
+      rpcUrl: relay.url,
       chainId: system.chainId,
       dataDir: folder,
       port: await freePort(),
@@ -65,7 +70,7 @@ export async function startTestIndexer(
     });
     await indexer.waitUntilReady(180_000);
     system.setIndexerUrl(indexer.url);
-    return { indexer, stop };
+    return { indexer, relay, stop };
   } catch (error) {
     await stop();
     throw error;
