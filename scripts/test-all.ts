@@ -123,6 +123,9 @@ function run(command: string[]): Promise<{ code: number; output: string }> {
 const only = process.argv.slice(2);
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
+/** The last lines of each suite that exited non-zero, repeated at the end. */
+const failedOutputs: string[] = [];
+const TAIL_LINES = 60;
 
 for (const suite of suites) {
   if (only.length > 0 && !only.some((word) => suite.name.includes(word))) {
@@ -145,12 +148,20 @@ for (const suite of suites) {
   total.failed += counts.failed;
   total.skipped += counts.skipped;
   const exit = code === 0 ? "" : ` (exit code ${code})`;
+  if (code !== 0) {
+    const tail = output.trimEnd().split("\n").slice(-TAIL_LINES).join("\n");
+    failedOutputs.push(`--- ${suite.name}, last ${TAIL_LINES} lines:\n${tail}`);
+  }
   lines.push(
     `${suite.name}: ${counts.passed} passed, ${counts.failed} failed, ` +
       `${counts.skipped} skipped${exit}`,
   );
 }
 
+if (failedOutputs.length > 0) {
+  console.log("\n=== output of the suites that failed");
+  for (const text of failedOutputs) console.log(text);
+}
 console.log("\n=== summary");
 for (const line of lines) console.log(line);
 let summary = `${total.passed} passed, ${total.failed} failed`;

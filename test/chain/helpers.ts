@@ -36,10 +36,12 @@ export async function freePort(): Promise<number> {
 
 const tempDirs: string[] = [];
 
-// Every test file that imports these helpers removes its directories.
+// Every test file that imports these helpers removes its directories. A
+// process killed by the test may still be closing a file in one of them,
+// which makes a single attempt fail with ENOTEMPTY, so rm tries again.
 afterAll(async () => {
   for (const dir of tempDirs.splice(0)) {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   }
 });
 
