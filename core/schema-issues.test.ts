@@ -153,6 +153,24 @@ const codedRounds: [string, (round: Json) => void, Partial<FileIssue>][] = [
     },
   ],
   [
+    "title too long",
+    (r) => (r.title = "가".repeat(201)),
+    {
+      path: "title",
+      code: "text_too_long",
+      params: { maximum: 200, length: 201 },
+    },
+  ],
+  [
+    "reference too long",
+    (r) => (r.reference = "R".repeat(101)),
+    {
+      path: "reference",
+      code: "text_too_long",
+      params: { maximum: 100, length: 101 },
+    },
+  ],
+  [
     "repeated bidder name",
     (r) => r.bidders.push({ name: "가 업체", bidPrice: "1" }),
     {
@@ -220,6 +238,35 @@ describe("issue codes", () => {
     for (const code of ISSUE_CODES) {
       expect(ISSUE_ENGLISH[code]({}).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("title and reference length", () => {
+  it("accepts 200 Hangul syllables as a title", () => {
+    const round = validRound();
+    round.title = "가".repeat(200);
+    // 600 bytes in UTF-8: the limit counts characters, not bytes.
+    expect(new TextEncoder().encode(round.title).length).toBe(600);
+    expect(parseRoundFile(round).title).toBe(round.title);
+  });
+
+  it("accepts a 100-character reference", () => {
+    const round = validRound();
+    round.reference = "번".repeat(100);
+    expect(parseRoundFile(round).reference).toBe(round.reference);
+  });
+
+  it("accepts an empty reference", () => {
+    const round = validRound();
+    round.reference = "";
+    expect(parseRoundFile(round).reference).toBe("");
+  });
+
+  it("states the limit in the message", () => {
+    const [issue] = issuesOf((r) => (r.title = "가".repeat(250)));
+    expect(issue.message).toBe(
+      "is 250 characters long; shorten it to at most 200 characters",
+    );
   });
 });
 

@@ -105,6 +105,38 @@ export const nameSchema = z.string().superRefine((value, context) => {
   if (value.trim() === "") context.addIssue(customIssue("empty_text"));
 });
 
+/**
+ * Maximum length of a round title, in characters: room for a long
+ * procurement notice title that still reads as one heading.
+ */
+export const MAX_TITLE_LENGTH = 200;
+/** Maximum length of a round reference number, in characters. */
+export const MAX_REFERENCE_LENGTH = 100;
+
+/**
+ * Builds a check that text is at most `maximum` characters long. It counts
+ * Unicode code points, so a precomposed Hangul syllable is one character
+ * whatever its UTF-8 length.
+ */
+function atMostCharacters(maximum: number) {
+  return (value: string, context: z.RefinementCtx) => {
+    const length = Array.from(value).length;
+    if (length > maximum) {
+      context.addIssue(customIssue("text_too_long", { maximum, length }));
+    }
+  };
+}
+
+/** A round title: not blank, at most `MAX_TITLE_LENGTH` characters. */
+export const titleSchema = nameSchema.superRefine(
+  atMostCharacters(MAX_TITLE_LENGTH),
+);
+
+/** A round reference number: may be empty, at most `MAX_REFERENCE_LENGTH` characters. */
+export const referenceSchema = z
+  .string()
+  .superRefine(atMostCharacters(MAX_REFERENCE_LENGTH));
+
 /** Builds the schema of one name out of a fixed list. */
 export function choiceSchema<const T extends readonly [string, ...string[]]>(
   choices: T,

@@ -92,6 +92,9 @@ export const ISSUE_ENGLISH = {
   not_integer: () => "must be a whole number",
   money_format: () => `must be ${MONEY_EXAMPLE}`,
   empty_text: () => "must not be empty",
+  text_too_long: (p: IssueParams) =>
+    `is ${p.length} characters long; shorten it to at most ${p.maximum} ` +
+    "characters",
   date_time_format: () => `must be ${EXPECTED_NAMES.date_time}`,
   no_qualitative_criterion: () =>
     "has no qualitative criterion; add at least one criterion with " +

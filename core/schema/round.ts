@@ -16,6 +16,8 @@ import {
   nameSchema,
   pointsSchema,
   priceScoreSchema,
+  referenceSchema,
+  titleSchema,
   weightSchema,
 } from "./fields.ts";
 
@@ -77,8 +79,8 @@ const scheduleSchema = strictObject({
 });
 
 const roundShape = {
-  title: nameSchema,
-  reference: z.string(),
+  title: titleSchema,
+  reference: referenceSchema,
   rules: rulesSchema,
   criteria: z.array(criterionSchema).min(1),
   bidders: z.array(bidderSchema).min(1),

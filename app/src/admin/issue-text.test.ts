@@ -90,6 +90,19 @@ describe("describeIssue", () => {
     );
   });
 
+  test("long title states the limit", () => {
+    const [issue] = issuesOf({
+      title: "가".repeat(230),
+      reference: "r",
+    }).filter((found) => found.path === "title");
+    expect(describeIssue(t(), issue)).toBe(
+      "230자로 너무 깁니다. 200자 이하로 줄이세요.",
+    );
+    expect(describeIssue(i18n.getFixedT("en"), issue)).toBe(
+      "is 230 characters long; shorten it to at most 200 characters.",
+    );
+  });
+
   test("English when the console is in English", async () => {
     await i18n.changeLanguage("en");
     const issue: FileIssue = {

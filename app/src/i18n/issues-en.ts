@@ -27,6 +27,8 @@ export const issuesEn: IssueStrings = {
     money_format:
       'must be a whole number of won in digits only (in a round file, a string such as "100111000").',
     empty_text: "must not be empty; enter a value.",
+    text_too_long:
+      "is {{length}} characters long; shorten it to at most {{maximum}} characters.",
     date_time_format:
       "must be a date and time with a UTC offset, e.g. 2026-12-04T17:00:00+09:00.",
     no_qualitative_criterion:

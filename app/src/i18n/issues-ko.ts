@@ -27,6 +27,7 @@ export const issuesKo = {
     money_format:
       '원 단위 정수를 숫자만으로 적으세요(회차 파일에서는 따옴표로 감싼 문자열, 예: "100111000").',
     empty_text: "비어 있습니다. 값을 입력하세요.",
+    text_too_long: "{{length}}자로 너무 깁니다. {{maximum}}자 이하로 줄이세요.",
     date_time_format:
       "시간대가 포함된 날짜와 시간이어야 합니다(예: 2026-12-04T17:00:00+09:00).",
     no_qualitative_criterion:
