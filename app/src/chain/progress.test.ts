@@ -78,6 +78,18 @@ describe("progress reducer", () => {
     expect(progress.seats[0].device).toBeUndefined();
   });
 
+  test("reissue keeps the replaced invites", () => {
+    const second = "0x00000000000000000000000000000000000000b2";
+    const third = "0x00000000000000000000000000000000000000b3";
+    const progress = run([
+      { kind: "SeatReissued", seat: 1, invite: second, block: 11n },
+      { kind: "SeatReissued", seat: 1, invite: third, block: 12n },
+    ]);
+    expect(progress.seats[1].invite).toBe(third);
+    expect(progress.seats[1].replacedInvites).toEqual([INVITES[1], second]);
+    expect(progress.seats[0].replacedInvites).toEqual([]);
+  });
+
   test("close, reveal and finalise", () => {
     const progress = run([
       { kind: "SeatClaimed", seat: 0, device: DEVICE, block: 11n },

@@ -10,6 +10,8 @@ export interface SeatProgress {
   seat: number;
   state: SeatState;
   invite: Address;
+  /** Invite addresses that a reissue replaced, oldest first. */
+  replacedInvites: Address[];
   device?: Address;
   commitment?: Hex;
   escrow?: Hex;
@@ -93,6 +95,7 @@ export function initialProgress(
       seat,
       state: "invited",
       invite,
+      replacedInvites: [],
       commits: 0,
       invitedAt: createdAt,
     })),
@@ -134,6 +137,7 @@ export function applyEvent(
           seat: seat.seat,
           state: "invited",
           invite: event.invite,
+          replacedInvites: [...seat.replacedInvites, seat.invite],
           commits: 0,
           invitedAt: time,
         })),

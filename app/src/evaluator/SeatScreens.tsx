@@ -108,6 +108,10 @@ export function SeatScreens(
       return problem("invalidLink");
     case "invite-used":
       return problem("inviteUsed");
+    case "invite-replaced":
+      return problem("inviteReplaced");
+    case "invite-mismatch":
+      return problem("inviteMismatch");
     case "cancelled":
       return problem("cancelled", {
         reason: watch.progress.cancelled?.reason ?? "",

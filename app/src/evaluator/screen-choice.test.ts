@@ -11,6 +11,7 @@ import { chooseScreen, type ScreenInput } from "./screen-choice.ts";
 const INVITE = "0x00000000000000000000000000000000000000a1";
 const DEVICE = "0x00000000000000000000000000000000000000d1";
 const OTHER = "0x00000000000000000000000000000000000000d2";
+const WRONG_INVITE = "0x00000000000000000000000000000000000000a9";
 
 const session: TabletSession = {
   device: DEVICE,
@@ -88,13 +89,47 @@ describe("chooseScreen", () => {
       block: 2n,
     };
     expect(chooseScreen(input([other]))).toBe("invite-used");
+    expect(chooseScreen(input([other], { session }))).toBe("invite-used");
+  });
+
+  test("wrong invite for an unclaimed seat", () => {
+    const stranger = { ...pledged, inviteAddress: WRONG_INVITE };
+    expect(chooseScreen(input([], { session: stranger }))).toBe(
+      "invite-mismatch",
+    );
+    const unpledged = { ...session, inviteAddress: WRONG_INVITE };
+    expect(chooseScreen(input([], { session: unpledged }))).toBe(
+      "invite-mismatch",
+    );
+  });
+
+  test("wrong invite for a claimed seat", () => {
+    const other: RoundEvent = {
+      kind: "SeatClaimed",
+      seat: 0,
+      device: OTHER,
+      block: 2n,
+    };
+    const stranger = { ...pledged, inviteAddress: WRONG_INVITE };
+    expect(chooseScreen(input([other], { session: stranger }))).toBe(
+      "invite-mismatch",
+    );
+  });
+
+  test("invite replaced by a reissue", () => {
     const reissued: RoundEvent = {
       kind: "SeatReissued",
       seat: 0,
       invite: OTHER,
       block: 2n,
     };
-    expect(chooseScreen(input([reissued], { session }))).toBe("invite-used");
+    expect(chooseScreen(input([reissued], { session }))).toBe(
+      "invite-replaced",
+    );
+    // The tablet that held the seat before the reissue gets the same screen.
+    expect(chooseScreen(input([claimed, reissued]))).toBe("invite-replaced");
+    const fresh = { ...pledged, inviteAddress: OTHER };
+    expect(chooseScreen(input([reissued], { session: fresh }))).toBe("sheet");
   });
 
   test("review, recusal and waiting follow the view", () => {

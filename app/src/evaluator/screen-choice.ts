@@ -1,4 +1,4 @@
-import type { RoundProgress } from "../chain/progress.ts";
+import type { RoundProgress, SeatProgress } from "../chain/progress.ts";
 import type { TabletSession } from "../storage/tablet-store.ts";
 import { holdsSeat } from "./next-action.ts";
 
@@ -15,6 +15,8 @@ export type TabletScreen =
   | "result"
   | "cancelled"
   | "invite-used"
+  | "invite-replaced"
+  | "invite-mismatch"
   | "closed"
   | "deadline"
   | "recused"
@@ -38,6 +40,26 @@ function same(a?: string, b?: string): boolean {
   return !!a && !!b && a.toLowerCase() === b.toLowerCase();
 }
 
+/**
+ * Chooses the problem screen for a tablet that does not hold the seat,
+ * from the seat's invites on chain. Returns undefined when the tablet's
+ * invite is the seat's current one and the seat is still unclaimed.
+ */
+function inviteProblem(
+  seat: SeatProgress,
+  session: TabletSession,
+): TabletScreen | undefined {
+  if (same(seat.invite, session.inviteAddress)) {
+    // Claiming keeps the seat's invite, so a seat past "invited" with this
+    // invite was claimed with this QR code.
+    return seat.state === "invited" ? undefined : "invite-used";
+  }
+  const replaced = seat.replacedInvites.some((invite) =>
+    same(invite, session.inviteAddress),
+  );
+  return replaced ? "invite-replaced" : "invite-mismatch";
+}
+
 /** Chooses the tablet's screen from the chain's state, the tablet's records and the requested view. */
 export function chooseScreen(input: ScreenInput): TabletScreen {
   const { progress, session, submitted, view } = input;
@@ -51,9 +73,8 @@ export function chooseScreen(input: ScreenInput): TabletScreen {
     const mine = holdsSeat(seat, session);
     if (mine && seat.state === "recused") return "recused";
     if (!mine) {
-      const ownInvite =
-        seat.state === "invited" && same(seat.invite, session.inviteAddress);
-      if (!ownInvite) return "invite-used";
+      const problem = inviteProblem(seat, session);
+      if (problem) return problem;
       if (progress.phase !== "scoring") return "closed";
       if (input.nowSeconds >= input.scoringDeadline) return "deadline";
       if (!session.pledge) return "pledge";

@@ -42,7 +42,13 @@ export const en: Strings = {
       "Check the network connection. The page retries by itself once it is back.",
     inviteUsedTitle: "This QR code was already used",
     inviteUsedBody:
-      "This seat is already registered on another tablet, or its QR code was reissued. Ask the administrator for a new QR code.",
+      "This seat was already registered on another tablet with this QR code. Ask the administrator for a new QR code.",
+    inviteReplacedTitle: "This QR code was replaced",
+    inviteReplacedBody:
+      "The administrator reissued this seat's QR code, so this code no longer works. Ask the administrator for the new QR code and scan it.",
+    inviteMismatchTitle: "This QR code does not match the seat",
+    inviteMismatchBody:
+      "The key in this QR code does not match this seat. Ask the administrator for a new QR code.",
     noSessionTitle: "No seat is registered on this tablet",
     noSessionBody:
       "Scan the seat's QR code again. Without one, ask the administrator for a new code.",

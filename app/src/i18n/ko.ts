@@ -39,7 +39,13 @@ export const ko = {
       "네트워크 연결을 확인하세요. 연결되면 자동으로 다시 시도합니다.",
     inviteUsedTitle: "이미 사용된 QR 코드입니다",
     inviteUsedBody:
-      "이 좌석은 다른 태블릿에 이미 등록되었거나 QR 코드가 다시 발급되었습니다. 관리자에게 새 QR 코드를 요청하세요.",
+      "이 좌석은 이 QR 코드로 다른 태블릿에 이미 등록되었습니다. 관리자에게 새 QR 코드를 요청하세요.",
+    inviteReplacedTitle: "다시 발급되어 쓸 수 없는 QR 코드입니다",
+    inviteReplacedBody:
+      "관리자가 이 좌석의 QR 코드를 다시 발급해 이 코드는 더 이상 쓸 수 없습니다. 관리자에게 새 QR 코드를 받아 스캔하세요.",
+    inviteMismatchTitle: "이 좌석의 QR 코드가 아닙니다",
+    inviteMismatchBody:
+      "QR 코드의 키가 이 좌석과 맞지 않습니다. 관리자에게 새 QR 코드를 요청하세요.",
     noSessionTitle: "이 태블릿에 등록된 좌석이 없습니다",
     noSessionBody:
       "좌석 QR 코드를 다시 스캔하세요. QR 코드가 없으면 관리자에게 새 코드를 요청하세요.",
