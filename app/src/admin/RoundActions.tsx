@@ -21,6 +21,7 @@ import {
   revealFromEscrow,
 } from "./actions.ts";
 import { EscrowKeyNotice } from "./EscrowKeyNotice.tsx";
+import { cliInvitesPath } from "./import-keys.ts";
 import { KeyImport } from "./KeyImport.tsx";
 import { SeatTable } from "./SeatTable.tsx";
 
@@ -58,6 +59,15 @@ export function RoundActions({
   const now = chainNow(watch);
   const counts = countSeats(progress);
   const open = progress.phase === "scoring" || progress.phase === "revealing";
+  // Reissue is offered only once this browser keeps keys of the round.
+  // Without them, the first reissued key would hide KeyImport's invites.json
+  // input, which shows only while no invite key is stored.
+  const reissueBlocked =
+    !secrets &&
+    progress.phase === "scoring" &&
+    progress.seats.some(
+      (seat) => seat.state === "invited" || seat.state === "claimed",
+    );
 
   async function run() {
     if (!pending) return;
@@ -152,6 +162,13 @@ export function RoundActions({
           secrets ? (seat) => setPending({ kind: "escrow", seat }) : undefined
         }
       />
+      {reissueBlocked && (
+        <p className="hint">
+          {t("round.reissueNeedsInvites", {
+            path: cliInvitesPath(config.chainId, config.registry, roundId),
+          })}
+        </p>
+      )}
       <p
         role="status"
         className={outcome?.ok === false ? "field-error" : "hint"}

@@ -1,10 +1,15 @@
+import { join, resolve } from "node:path";
+
 import { describe, expect, test } from "vitest";
 import { generatePrivateKey } from "viem/accounts";
+
+import { roundFolder } from "../../../cli/lib/round-keys.ts";
 
 import { generateEscrowKey } from "../../../core/escrow.ts";
 import type { RoundInfo } from "../chain/round.ts";
 import {
   KeyFileError,
+  cliInvitesPath,
   mergeSecrets,
   readEscrowKeyFile,
   readInvitesFile,
@@ -63,5 +68,18 @@ describe("key files", () => {
       escrowPrivateKey: escrow.privateKey,
       escrowSaved: true,
     });
+  });
+});
+
+describe("cliInvitesPath", () => {
+  test("matches the CLI's round folder", () => {
+    const registry = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    const path = cliInvitesPath(1337, registry, 12n);
+    expect(path).toBe(
+      ".jurybox/rounds/1337-0x5fbdb2315678afecb367f032d93f642f64180aa3-12/invites.json",
+    );
+    expect(resolve(path)).toBe(
+      join(roundFolder(1337, registry, 12n), "invites.json"),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { isHex, type Hex } from "viem";
+import { isHex, type Address, type Hex } from "viem";
 
 import { escrowPublicKeyOf } from "../../../core/escrow.ts";
 import type { RoundInfo } from "../chain/round.ts";
@@ -92,6 +92,20 @@ export function readInvitesFile(
     );
   }
   return keys;
+}
+
+/**
+ * Returns the path where `jurybox round create` saves a round's invites.json,
+ * relative to the folder the command ran in. The folder name follows
+ * `roundFolder` in cli/lib/round-keys.ts.
+ */
+export function cliInvitesPath(
+  chainId: number,
+  registry: Address,
+  roundId: bigint,
+): string {
+  const folder = `${chainId}-${registry.toLowerCase()}-${roundId}`;
+  return `.jurybox/rounds/${folder}/invites.json`;
 }
 
 /** Merges imported keys into what this browser already keeps of the round. */

@@ -108,6 +108,8 @@ const ko = {
     revealedAt: "공개",
     actions: "작업",
     reissue: "좌석 {{seat}} QR 재발급",
+    reissueNeedsInvites:
+      "이 브라우저에 이 회차의 초대 키가 없어 QR 재발급을 할 수 없습니다. CLI(jurybox round create)로 만든 회차라면 위 ‘회차 키 불러오기’의 ‘초대 키 파일 (invites.json)’에서 {{path}} 파일을 고르세요. 이 경로는 명령을 실행한 폴더를 기준으로 합니다.",
     escrowReveal: "좌석 {{seat}} 보관본으로 공개",
     labels: "좌석 QR 코드 인쇄",
     close: "채점 마감",
@@ -142,7 +144,7 @@ const ko = {
   },
   keys: {
     title: "회차 키 불러오기",
-    body: "이 브라우저에 없는 키를 파일에서 불러옵니다. 보관 키는 분실 태블릿의 평가표 공개에, 초대 키(invites.json)는 QR 코드 인쇄에 필요합니다.",
+    body: "이 브라우저에 없는 키를 파일에서 불러옵니다. 보관 키는 분실 태블릿의 평가표 공개에, 초대 키(invites.json)는 QR 코드 인쇄와 재발급에 필요합니다.",
     escrow: "보관 키 파일",
     invites: "초대 키 파일 (invites.json)",
     loaded: "{{name}}을(를) 불러왔습니다.",
@@ -270,6 +272,8 @@ const en: AdminStrings = {
     revealedAt: "Revealed",
     actions: "Actions",
     reissue: "Reissue seat {{seat}}'s QR",
+    reissueNeedsInvites:
+      "Reissuing a QR code needs this round's invite keys, which this browser does not have. For a round created with the CLI (jurybox round create), choose {{path}} in “Invite key file (invites.json)” under “Load the round's keys” above. The path is relative to the folder where the command ran.",
     escrowReveal: "Reveal seat {{seat}} from escrow",
     labels: "Print seat QR codes",
     close: "Close scoring",
@@ -304,7 +308,7 @@ const en: AdminStrings = {
   },
   keys: {
     title: "Load the round's keys",
-    body: "Loads keys this browser does not have from files. The escrow key reveals a lost tablet's sheet; the invite keys (invites.json) print the QR codes.",
+    body: "Loads keys this browser does not have from files. The escrow key reveals a lost tablet's sheet, and the invite keys (invites.json) print and reissue the QR codes.",
     escrow: "Escrow key file",
     invites: "Invite key file (invites.json)",
     loaded: "Loaded {{name}}.",
