@@ -54,7 +54,10 @@ describe("CreateRoundScreen", () => {
     );
     expect(text).toContain("평가 항목 목록이 비어 있습니다.");
     expect(text).toContain("제안사 1 › 입찰가 (bidders[0].bidPrice):");
-    expect(text).toContain("시간대가 포함된 날짜와 시간이어야 합니다");
+    expect(text).toContain(
+      "일정 › 채점 마감 (schedule.scoringDeadline): 올바른 날짜와 시간이 아닙니다. 날짜와 시간을 모두 고르세요(한국 시간).",
+    );
+    expect(text).not.toContain("+09:00");
     expect(text).toContain("알 수 없는 항목입니다.");
     expect(text).not.toMatch(/must|missing|is not/);
   });
@@ -87,7 +90,10 @@ describe("CreateRoundScreen", () => {
     fireEvent.click(screen.getByRole("button", { name: "회차 만들기" }));
     const text = await summaryText();
     expect(text).toContain("사업명 (title): 비어 있습니다. 값을 입력하세요.");
-    expect(text).toContain("일정 › 채점 마감 (schedule.scoringDeadline):");
+    expect(text).toContain(
+      "일정 › 채점 마감 (schedule.scoringDeadline): 값이 없습니다. 날짜와 시간(한국 시간) 값을 입력하세요.",
+    );
+    expect(text).not.toMatch(/시간대|UTC|\+09:00/);
     expect(text).toContain(
       "평가 항목 1 › 배점 (criteria[0].maxPoints): 값이 없습니다. 숫자 값을 입력하세요.",
     );

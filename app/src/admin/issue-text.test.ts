@@ -10,7 +10,8 @@ import { i18n } from "../i18n/index.ts";
 import { describeIssue, describePath } from "./issue-text.ts";
 
 const HANGUL = /[\uac00-\ud7a3]/;
-const PLACEHOLDER = /{{(\w+)}}/g;
+const PLACEHOLDER = /{{(\w+)(?:, *\w+)?}}/g;
+const UTC_OFFSET = /UTC|offset|\+09:00|시간대/;
 
 function issuesOf(round: unknown): readonly FileIssue[] {
   try {
@@ -35,6 +36,18 @@ describe("issue texts", () => {
     const english = i18n.getFixedT("en")(key);
     expect(korean).toMatch(HANGUL);
     expect(english).not.toMatch(HANGUL);
+  });
+
+  test.each(ISSUE_CODES)("%s asks for no UTC offset", (code) => {
+    const key = `fileIssue.codes.${code}`;
+    expect(i18n.getResource("ko", "translation", key)).not.toMatch(UTC_OFFSET);
+    expect(i18n.getResource("en", "translation", key)).not.toMatch(UTC_OFFSET);
+  });
+
+  test("date-time type asks for no UTC offset", () => {
+    const key = "fileIssue.types.date_time";
+    expect(i18n.getFixedT("ko")(key)).toBe("날짜와 시간(한국 시간)");
+    expect(i18n.getFixedT("en")(key)).toBe("a date and time in Korea time");
   });
 
   test.each(ISSUE_CODES)("%s uses the same values in both", (code) => {
@@ -100,6 +113,33 @@ describe("describeIssue", () => {
     );
     expect(describeIssue(i18n.getFixedT("en"), issue)).toBe(
       "is 230 characters long; shorten it to at most 200 characters.",
+    );
+  });
+
+  test("passed deadline in Korea time", () => {
+    const issue: FileIssue = {
+      path: "schedule.scoringDeadline",
+      code: "deadline_passed",
+      params: { deadline: "2026-12-04T08:00:00Z" },
+      message: "",
+    };
+    expect(describeIssue(t(), issue)).toBe(
+      "2026. 12. 4. 17:00:00 KST은(는) 이미 지난 시각입니다. 앞으로의 시각으로 정하세요.",
+    );
+    expect(describeIssue(i18n.getFixedT("en"), issue)).toBe(
+      "is 4 Dec 2026, 17:00:00 KST, which has already passed; set a time in the future.",
+    );
+  });
+
+  test("reveal before scoring in Korea time", () => {
+    const issue: FileIssue = {
+      path: "schedule.revealDeadline",
+      code: "reveal_before_scoring",
+      params: { scoringDeadline: "2026-12-04T17:00:00+09:00" },
+      message: "",
+    };
+    expect(describeIssue(t(), issue)).toContain(
+      "채점 마감(2026. 12. 4. 17:00:00 KST)보다 뒤여야 합니다.",
     );
   });
 

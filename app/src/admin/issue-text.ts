@@ -1,15 +1,27 @@
 import type { TFunction } from "i18next";
 
-import type { FileIssue } from "../../../core/index.ts";
-import { addStrings } from "../i18n/index.ts";
+import { parseDateTime, type FileIssue } from "../../../core/index.ts";
+import { addStrings, i18n } from "../i18n/index.ts";
 import { issuesEn } from "../i18n/issues-en.ts";
 import { issuesKo } from "../i18n/issues-ko.ts";
+import { formatKst } from "../lib/format.ts";
 
 // Shows core's round-file issues in the console's language: each issue's
 // code and parameters pick a translated text, and its path such as
 // `bidders[1].bidPrice` becomes the form's field names.
 
 addStrings({ ko: { fileIssue: issuesKo }, en: { fileIssue: issuesEn } });
+
+// `{{name, kst}}` shows UTC seconds as a date and time in Korea time, the
+// zone of the form's date-time fields, in place of the file's "+09:00" text.
+i18n.services.formatter?.add("kst", (value: unknown, language) =>
+  typeof value === "number"
+    ? formatKst(value, language ?? "ko")
+    : String(value),
+);
+
+/** Issue parameters that contain a round file's date-time text. */
+const DATE_TIME_PARAMS = ["deadline", "scoringDeadline"];
 
 const SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
 
@@ -66,6 +78,11 @@ export function describeIssue(t: TFunction, issue: FileIssue): string {
   }
   if (typeof params.other === "string") {
     values.other = describePath(t, params.other);
+  }
+  for (const name of DATE_TIME_PARAMS) {
+    const text = params[name];
+    const seconds = typeof text === "string" ? parseDateTime(text) : undefined;
+    if (seconds !== undefined) values[name] = seconds;
   }
   return t(`fileIssue.codes.${issue.code}`, {
     ...values,

@@ -2,6 +2,8 @@ import type { IssueStrings } from "./issues-ko.ts";
 
 // English texts of core's round-file issue codes for the admin console.
 // They follow the messages that the CLI prints, with the form's field names.
+// Date and time texts refer to the form's date-time fields, which are read
+// in Korea time, whereas the CLI's messages require a UTC offset.
 export const issuesEn: IssueStrings = {
   codes: {
     invalid_json:
@@ -30,7 +32,7 @@ export const issuesEn: IssueStrings = {
     text_too_long:
       "is {{length}} characters long; shorten it to at most {{maximum}} characters.",
     date_time_format:
-      "must be a date and time with a UTC offset, e.g. 2026-12-04T17:00:00+09:00.",
+      "is not a valid date and time; pick both the date and the time (Korea time).",
     no_qualitative_criterion:
       'has no qualitative criterion; add at least one criterion of kind "qualitative" for the evaluators to score.',
     max_points_sum:
@@ -48,9 +50,9 @@ export const issuesEn: IssueStrings = {
     min_evaluators_above_evaluators_default:
       "defaults to {{minimum}} but there are only {{evaluators}} seats; set it to {{evaluators}} or less.",
     deadline_passed:
-      "is {{deadline}}, which has already passed; set a time in the future.",
+      "is {{deadline, kst}}, which has already passed; set a time in the future.",
     reveal_before_scoring:
-      "must be after the scoring deadline ({{scoringDeadline}}); move it later, or leave it empty to get the scoring deadline plus 24 hours.",
+      "must be after the scoring deadline ({{scoringDeadline, kst}}); move it later, or leave it empty to get the scoring deadline plus 24 hours.",
     duplicate_name:
       "repeats the name of {{other}}; every {{item}} needs its own name.",
     duplicate_tie_break: 'repeats "{{step}}"; list each tie-break step once.',
@@ -93,8 +95,7 @@ export const issuesEn: IssueStrings = {
     array: "a list",
     object: "an object",
     null: "null",
-    date_time:
-      "a date and time with a UTC offset, e.g. 2026-12-04T17:00:00+09:00",
+    date_time: "a date and time in Korea time",
   },
   actual: {
     string: "the text {{value}}",

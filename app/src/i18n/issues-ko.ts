@@ -29,7 +29,7 @@ export const issuesKo = {
     empty_text: "비어 있습니다. 값을 입력하세요.",
     text_too_long: "{{length}}자로 너무 깁니다. {{maximum}}자 이하로 줄이세요.",
     date_time_format:
-      "시간대가 포함된 날짜와 시간이어야 합니다(예: 2026-12-04T17:00:00+09:00).",
+      "올바른 날짜와 시간이 아닙니다. 날짜와 시간을 모두 고르세요(한국 시간).",
     no_qualitative_criterion:
       '정성 평가 항목이 없습니다. 평가위원이 채점할 정성 항목("kind": "qualitative")을 하나 이상 추가하세요.',
     max_points_sum:
@@ -47,9 +47,9 @@ export const issuesKo = {
     min_evaluators_above_evaluators_default:
       "지정하지 않아 기본값 {{minimum}}명이 적용되는데 평가위원 수는 {{evaluators}}명뿐입니다. {{evaluators}} 이하로 정하세요.",
     deadline_passed:
-      "{{deadline}}은 이미 지난 시각입니다. 앞으로의 시각으로 정하세요.",
+      "{{deadline, kst}}은(는) 이미 지난 시각입니다. 앞으로의 시각으로 정하세요.",
     reveal_before_scoring:
-      "채점 마감({{scoringDeadline}})보다 뒤여야 합니다. 더 늦게 정하거나, 비워 두면 채점 마감 24시간 뒤로 정해집니다.",
+      "채점 마감({{scoringDeadline, kst}})보다 뒤여야 합니다. 더 늦게 정하거나, 비워 두면 채점 마감 24시간 뒤로 정해집니다.",
     duplicate_name:
       "{{other}}의 이름과 같습니다. {{item}}마다 다른 이름을 쓰세요.",
     duplicate_tie_break:
@@ -93,7 +93,7 @@ export const issuesKo = {
     array: "목록",
     object: "객체",
     null: "null",
-    date_time: "시간대가 포함된 날짜와 시간(예: 2026-12-04T17:00:00+09:00)",
+    date_time: "날짜와 시간(한국 시간)",
   },
   actual: {
     string: "텍스트 {{value}}",
