@@ -105,10 +105,11 @@ export async function recuseEditCancel(
   await admin.goto(
     new URL(`#/admin/round/${roundId}`, system.appUrl).toString(),
   );
+  // The old code of a reissued seat is reported as replaced, not as used.
   const stale = await browser.newTablet();
   await stale.page.goto(urls[2]);
   await stale.page
-    .getByRole("heading", { name: "이미 사용된 QR 코드입니다" })
+    .getByRole("heading", { name: "다시 발급되어 쓸 수 없는 QR 코드입니다" })
     .waitFor({ timeout: 15_000 });
   const fresh = await browser.newTablet();
   await claimSeat(fresh.page, reissued[0]);
