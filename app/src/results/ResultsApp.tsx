@@ -115,7 +115,7 @@ export function ResultsApp({
   );
 }
 
-function RoundResult({
+export function RoundResult({
   chainId,
   client,
   registry,
@@ -178,8 +178,10 @@ function RoundResult({
         ))}
       </ul>
       {progress.cancelled && (
-        <p className="notice">
-          {t("round.cancelledBecause", { reason: progress.cancelled.reason })}
+        <p className="notice" data-cancelled>
+          {t("results.cancelledBecause", {
+            reason: progress.cancelled.reason,
+          })}
         </p>
       )}
       {!done && (
