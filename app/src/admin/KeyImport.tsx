@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import type { SeatProgress } from "../chain/progress.ts";
 import type { RoundInfo } from "../chain/round.ts";
 import type { AdminContext } from "./AdminApp.tsx";
 import type { RoundSecrets } from "./admin-store.ts";
@@ -12,17 +13,24 @@ import {
 
 /**
  * Loads a round's keys into this browser: the escrow key file (for escrow
- * reveals) and the CLI's invites.json (for printing QR labels), e.g. for a
- * round created with `jurybox round create` or in another browser.
+ * reveals) and the CLI's invites.json (for printing the original QR labels),
+ * e.g. for a round created with `jurybox round create` or in another
+ * browser. A file of another round is rejected before anything is stored.
  */
 export function KeyImport({
   context,
   round,
+  seats,
+  showInvites,
   secrets,
   onSecrets,
 }: {
   context: AdminContext;
   round: RoundInfo;
+  /** The seats as the chain has them, to check invite keys against. */
+  seats: readonly SeatProgress[];
+  /** Offers the invites.json input, while a seat to print has no key here. */
+  showInvites: boolean;
   secrets: RoundSecrets | null;
   onSecrets: (secrets: RoundSecrets) => void;
 }) {
@@ -33,11 +41,18 @@ export function KeyImport({
   async function load(kind: "escrow" | "invites", file: File) {
     try {
       const text = await file.text();
+      const target = {
+        chainId: config.chainId,
+        registry: config.registry,
+        round,
+        seats,
+      };
       const next = mergeSecrets(
         secrets,
         kind === "escrow"
-          ? { escrowPrivateKey: readEscrowKeyFile(file.name, text, round) }
-          : { inviteKeys: readInvitesFile(file.name, text, round) },
+          ? { escrowPrivateKey: readEscrowKeyFile(file.name, text, target) }
+          : { inviteKeys: readInvitesFile(file.name, text, target) },
+        seats,
       );
       await store.saveSecrets(
         config.chainId,
@@ -71,7 +86,7 @@ export function KeyImport({
             />
           </div>
         )}
-        {!secrets?.inviteKeys.length && (
+        {showInvites && (
           <div className="form-field">
             <label htmlFor="invites-file">{t("keys.invites")}</label>
             <input

@@ -21,9 +21,17 @@ import {
   revealFromEscrow,
 } from "./actions.ts";
 import { EscrowKeyNotice } from "./EscrowKeyNotice.tsx";
-import { cliInvitesPath } from "./import-keys.ts";
+import { cliInvitesPath, hasCurrentKey } from "./import-keys.ts";
 import { KeyImport } from "./KeyImport.tsx";
 import { SeatTable } from "./SeatTable.tsx";
+
+/**
+ * Maximum length of a cancellation reason, in characters (code points). The
+ * contract only rejects an empty reason, but the console keeps the reason
+ * short because it is stored on chain and shown on every tablet and public
+ * page.
+ */
+export const MAX_CANCEL_REASON = 500;
 
 type Pending =
   | { kind: "reissue"; seat: SeatProgress }
@@ -53,21 +61,31 @@ export function RoundActions({
   const { progress } = watch;
   const [pending, setPending] = useState<Pending>();
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+  const [outcome, setOutcome] = useState<{
+    ok: boolean;
+    text: string;
+    /** Set after a reissue: the seat whose new QR code awaits printing. */
+    reissued?: number;
+  }>();
   const [reason, setReason] = useState("");
   const roundId = round.roundId;
   const now = chainNow(watch);
   const counts = countSeats(progress);
   const open = progress.phase === "scoring" || progress.phase === "revealing";
-  // Reissue is offered only once this browser keeps keys of the round.
-  // Without them, the first reissued key would hide KeyImport's invites.json
-  // input, which shows only while no invite key is stored.
-  const reissueBlocked =
-    !secrets &&
+  // Seats whose current QR code cannot be printed here: this browser has no
+  // key for their invite on chain (neither created nor reissued here).
+  const unprintable =
+    progress.phase === "scoring"
+      ? progress.seats.filter(
+          (seat) => seat.state === "invited" && !hasCurrentKey(secrets, seat),
+        )
+      : [];
+  const printable =
     progress.phase === "scoring" &&
     progress.seats.some(
-      (seat) => seat.state === "invited" || seat.state === "claimed",
+      (seat) => seat.state === "invited" && hasCurrentKey(secrets, seat),
     );
+  const reasonLength = [...reason.trim()].length;
 
   async function run() {
     if (!pending) return;
@@ -98,7 +116,15 @@ export function RoundActions({
         await cancelRound(context, roundId, reason.trim());
       }
       await watcher.poll();
-      setOutcome({ ok: true, text: t("round.done") });
+      setOutcome(
+        pending.kind === "reissue"
+          ? {
+              ok: true,
+              text: t("round.reissued", { seat: pending.seat.seat + 1 }),
+              reissued: pending.seat.seat,
+            }
+          : { ok: true, text: t("round.done") },
+      );
     } catch (error) {
       setOutcome({
         ok: false,
@@ -142,9 +168,11 @@ export function RoundActions({
           }}
         />
       )}
-      {(!secrets?.escrowPrivateKey || !secrets.inviteKeys.length) && open && (
+      {open && (!secrets?.escrowPrivateKey || unprintable.length > 0) && (
         <KeyImport
           round={round}
+          seats={progress.seats}
+          showInvites={unprintable.length > 0}
           secrets={secrets}
           onSecrets={onSecrets}
           context={context}
@@ -155,16 +183,15 @@ export function RoundActions({
       </p>
       <SeatTable
         progress={progress}
-        onReissue={
-          secrets ? (seat) => setPending({ kind: "reissue", seat }) : undefined
-        }
+        onReissue={(seat) => setPending({ kind: "reissue", seat })}
         onEscrowReveal={
           secrets ? (seat) => setPending({ kind: "escrow", seat }) : undefined
         }
       />
-      {reissueBlocked && (
+      {unprintable.length > 0 && (
         <p className="hint">
-          {t("round.reissueNeedsInvites", {
+          {t("round.originalsNeedInvites", {
+            seats: unprintable.map((seat) => seat.seat + 1).join(", "),
             path: cliInvitesPath(config.chainId, config.registry, roundId),
           })}
         </p>
@@ -174,15 +201,21 @@ export function RoundActions({
         className={outcome?.ok === false ? "field-error" : "hint"}
       >
         {outcome?.text ?? ""}
+        {outcome?.reissued !== undefined && (
+          <>
+            {" "}
+            <a href={`#/admin/round/${roundId}/labels`}>
+              {t("round.printReissued", { seat: outcome.reissued + 1 })}
+            </a>
+          </>
+        )}
       </p>
       <div className="actions">
-        {secrets &&
-          secrets.inviteKeys.length > 0 &&
-          progress.phase === "scoring" && (
-            <a className="button" href={`#/admin/round/${roundId}/labels`}>
-              {t("round.labels")}
-            </a>
-          )}
+        {printable && (
+          <a className="button" href={`#/admin/round/${roundId}/labels`}>
+            {t("round.labels")}
+          </a>
+        )}
         {progress.phase === "scoring" && (
           <button
             type="button"
@@ -241,7 +274,10 @@ export function RoundActions({
           confirmLabel={busy ? t("round.working") : t("round.confirm")}
           cancelLabel={t("round.cancelAction")}
           busy={busy}
-          confirmDisabled={pending.kind === "cancel" && reason.trim() === ""}
+          confirmDisabled={
+            pending.kind === "cancel" &&
+            (reasonLength === 0 || reasonLength > MAX_CANCEL_REASON)
+          }
           onConfirm={() => void run()}
           onCancel={() => setPending(undefined)}
         >
@@ -253,8 +289,27 @@ export function RoundActions({
                 id="cancel-reason"
                 type="text"
                 value={reason}
+                aria-describedby="cancel-reason-count"
+                aria-invalid={reasonLength > MAX_CANCEL_REASON}
                 onChange={(event) => setReason(event.target.value)}
               />
+              <p
+                id="cancel-reason-count"
+                className={
+                  reasonLength > MAX_CANCEL_REASON ? "field-error" : "hint"
+                }
+                aria-live="polite"
+              >
+                {reasonLength > MAX_CANCEL_REASON
+                  ? t("round.cancelReasonTooLong", {
+                      count: reasonLength,
+                      max: MAX_CANCEL_REASON,
+                    })
+                  : t("round.cancelReasonCount", {
+                      count: reasonLength,
+                      max: MAX_CANCEL_REASON,
+                    })}
+              </p>
             </div>
           )}
         </ConfirmDialog>

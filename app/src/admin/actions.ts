@@ -18,7 +18,9 @@ export class EscrowBlobMissingError extends Error {
 
 /**
  * Gives a seat a new invite key. The key is stored before `reissueSeat` is
- * sent, so the new QR code can be printed even if the page closes.
+ * sent, so the new QR code can be printed even if the page closes. No old
+ * key is needed: without a record of the round, this creates one that holds
+ * only the new key.
  */
 export async function reissueSeat(
   context: AdminContext,
@@ -28,7 +30,10 @@ export async function reissueSeat(
 ): Promise<RoundSecrets> {
   const { config, store, signer } = context;
   const inviteKey = generatePrivateKey();
-  const inviteKeys = [...secrets.inviteKeys];
+  const inviteKeys = Array.from(
+    { length: Math.max(secrets.inviteKeys.length, seat + 1) },
+    (_, index) => secrets.inviteKeys[index] ?? null,
+  );
   inviteKeys[seat] = inviteKey;
   const next = { ...secrets, inviteKeys };
   await store.saveSecrets(config.chainId, config.registry, roundId, next);

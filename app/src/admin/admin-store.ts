@@ -5,8 +5,12 @@ import { SealedStore } from "../storage/sealed.ts";
 
 /** What the console keeps of a round it created: the secrets that never go on chain. */
 export interface RoundSecrets {
-  /** Invite private keys by seat; a reissued seat's entry is replaced. */
-  inviteKeys: Hex[];
+  /**
+   * Invite private keys by seat; a reissued seat's entry is replaced. Null
+   * (or missing) for a seat whose key this browser never had, e.g. after a
+   * reissue in a browser that did not create the round.
+   */
+  inviteKeys: (Hex | null)[];
   /** Missing when only the invite keys were imported. */
   escrowPrivateKey?: Hex;
   /** True once the administrator confirmed saving the escrow key elsewhere. */

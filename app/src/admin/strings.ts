@@ -108,8 +108,11 @@ const ko = {
     revealedAt: "공개",
     actions: "작업",
     reissue: "좌석 {{seat}} QR 재발급",
-    reissueNeedsInvites:
-      "이 브라우저에 이 회차의 초대 키가 없어 QR 재발급을 할 수 없습니다. CLI(jurybox round create)로 만든 회차라면 위 ‘회차 키 불러오기’의 ‘초대 키 파일 (invites.json)’에서 {{path}} 파일을 고르세요. 이 경로는 명령을 실행한 폴더를 기준으로 합니다.",
+    originalsNeedInvites:
+      "좌석 {{seats}}의 현재 QR 코드는 이 브라우저에 초대 키가 없어 인쇄할 수 없습니다. 처음 발급한 QR 코드를 인쇄하려면 회차를 만든 브라우저에서 인쇄하거나, CLI(jurybox round create)로 만든 회차라면 위 ‘회차 키 불러오기’의 ‘초대 키 파일 (invites.json)’에서 {{path}} 파일을 고르세요. 이 경로는 명령을 실행한 폴더를 기준으로 합니다. 키 파일 없이도 QR 재발급으로 새 QR 코드를 만들 수 있습니다.",
+    reissued:
+      "좌석 {{seat}}에 새 QR 코드를 발급했습니다. 기존 QR 코드는 더 이상 쓸 수 없으니 새 QR 코드를 인쇄해 태블릿에 스캔하세요.",
+    printReissued: "좌석 {{seat}}의 새 QR 코드 인쇄",
     escrowReveal: "좌석 {{seat}} 보관본으로 공개",
     labels: "좌석 QR 코드 인쇄",
     close: "채점 마감",
@@ -118,6 +121,9 @@ const ko = {
     finalize: "결과 확정",
     cancel: "회차 취소",
     cancelReason: "취소 사유",
+    cancelReasonCount: "{{count}} / {{max}}자",
+    cancelReasonTooLong:
+      "취소 사유는 {{max}}자까지 쓸 수 있습니다. 지금 {{count}}자이니 줄여 주세요.",
     cancelConfirm: "회차를 취소할까요? 되돌릴 수 없습니다.",
     confirmReissue:
       "좌석 {{seat}}의 QR 코드를 새로 발급할까요? 기존 QR 코드와 태블릿은 더 이상 쓸 수 없습니다.",
@@ -144,7 +150,7 @@ const ko = {
   },
   keys: {
     title: "회차 키 불러오기",
-    body: "이 브라우저에 없는 키를 파일에서 불러옵니다. 보관 키는 분실 태블릿의 평가표 공개에, 초대 키(invites.json)는 QR 코드 인쇄와 재발급에 필요합니다.",
+    body: "이 브라우저에 없는 키를 파일에서 불러옵니다. 보관 키는 분실 태블릿의 평가표 공개에, 초대 키(invites.json)는 처음 발급한 QR 코드 인쇄에 필요합니다. QR 재발급에는 키 파일이 필요 없습니다.",
     escrow: "보관 키 파일",
     invites: "초대 키 파일 (invites.json)",
     loaded: "{{name}}을(를) 불러왔습니다.",
@@ -157,7 +163,8 @@ const ko = {
     seatLabel: "좌석 {{seat}}",
     scan: "태블릿 카메라로 스캔하세요",
     used: "이미 등록된 좌석입니다",
-    missing: "이 브라우저에 초대 키가 없습니다. 재발급하세요.",
+    missing:
+      "이 브라우저에 이 좌석의 초대 키가 없습니다. 회차 화면에서 invites.json을 불러오거나 QR을 재발급하세요.",
   },
 };
 
@@ -272,8 +279,11 @@ const en: AdminStrings = {
     revealedAt: "Revealed",
     actions: "Actions",
     reissue: "Reissue seat {{seat}}'s QR",
-    reissueNeedsInvites:
-      "Reissuing a QR code needs this round's invite keys, which this browser does not have. For a round created with the CLI (jurybox round create), choose {{path}} in “Invite key file (invites.json)” under “Load the round's keys” above. The path is relative to the folder where the command ran.",
+    originalsNeedInvites:
+      "The current QR codes of seats {{seats}} cannot be printed here because this browser has no invite keys for them. To print the QR codes issued at creation, print them in the browser that created the round, or, for a round created with the CLI (jurybox round create), choose {{path}} in “Invite key file (invites.json)” under “Load the round's keys” above. The path is relative to the folder where the command ran. Reissuing a seat's QR code makes a new one without any key file.",
+    reissued:
+      "Seat {{seat}} has a new QR code. The old code no longer works, so print the new one and scan it with the tablet.",
+    printReissued: "Print seat {{seat}}'s new QR code",
     escrowReveal: "Reveal seat {{seat}} from escrow",
     labels: "Print seat QR codes",
     close: "Close scoring",
@@ -282,6 +292,9 @@ const en: AdminStrings = {
     finalize: "Finalise the result",
     cancel: "Cancel the round",
     cancelReason: "Reason for cancelling",
+    cancelReasonCount: "{{count}} / {{max}} characters",
+    cancelReasonTooLong:
+      "The reason may have at most {{max}} characters; it has {{count}}. Shorten it.",
     cancelConfirm: "Cancel the round? This cannot be undone.",
     confirmReissue:
       "Issue a new QR code for seat {{seat}}? The old code and tablet stop working.",
@@ -308,7 +321,7 @@ const en: AdminStrings = {
   },
   keys: {
     title: "Load the round's keys",
-    body: "Loads keys this browser does not have from files. The escrow key reveals a lost tablet's sheet, and the invite keys (invites.json) print and reissue the QR codes.",
+    body: "Loads keys this browser does not have from files. The escrow key reveals a lost tablet's sheet, and the invite keys (invites.json) print the QR codes issued at creation. Reissuing a QR code needs no key file.",
     escrow: "Escrow key file",
     invites: "Invite key file (invites.json)",
     loaded: "Loaded {{name}}.",
@@ -321,7 +334,8 @@ const en: AdminStrings = {
     seatLabel: "Seat {{seat}}",
     scan: "Scan with the tablet's camera",
     used: "This seat is already claimed",
-    missing: "This browser has no invite key for this seat; reissue it.",
+    missing:
+      "This browser has no invite key for this seat. Load invites.json on the round's page, or reissue the seat's QR code.",
   },
 };
 
