@@ -6,9 +6,37 @@ import {
   type SeatProgress,
 } from "../chain/progress.ts";
 import { formatCount, formatKst } from "../lib/format.ts";
-import type { Submissions } from "../storage/tablet-store.ts";
+import type { SheetSubmission, Submissions } from "../storage/tablet-store.ts";
 import { Screen } from "../ui/Screen.tsx";
 import type { SendStatus } from "./useSender.ts";
+
+function sameCommitment(
+  sheet: SheetSubmission | undefined,
+  seat?: SeatProgress,
+) {
+  return (
+    sheet !== undefined &&
+    seat?.commitment !== undefined &&
+    sheet.commitment.toLowerCase() === seat.commitment.toLowerCase()
+  );
+}
+
+/**
+ * Returns whether the chain has this tablet's submitted sheet: the newest
+ * signed one while scoring is open, or any signed one after that, because a
+ * sheet still queued when scoring closed can no longer be sent.
+ */
+export function sheetOnChain(
+  progress: RoundProgress,
+  seat: SeatProgress | undefined,
+  submissions: Submissions,
+): boolean {
+  const { pending, confirmed } = submissions;
+  if (progress.phase === "scoring") {
+    return sameCommitment(pending ?? confirmed, seat);
+  }
+  return sameCommitment(pending, seat) || sameCommitment(confirmed, seat);
+}
 
 /**
  * After submitting: the state of the tablet's sheet, the committee's
@@ -39,6 +67,7 @@ export function WaitingScreen({
   const language = i18n.language;
   const counts = countSeats(progress);
   const revealing = progress.phase === "revealing";
+  const submitted = known && sheetOnChain(progress, seat, submissions);
 
   let line: string;
   if (status.state === "failed") {
@@ -74,7 +103,11 @@ export function WaitingScreen({
   ];
 
   return (
-    <Screen title={t("waiting.title")} className="waiting">
+    <Screen
+      title={submitted ? t("waiting.title") : t("waiting.savedTitle")}
+      className="waiting"
+    >
+      {!submitted && <p className="notice">{t("waiting.savedBody")}</p>}
       <p
         className={`send-state ${status.state}`}
         role="status"

@@ -18,9 +18,9 @@ export const en: Strings = {
   },
   status: {
     offline:
-      "Offline. Everything you entered is saved on this tablet and will be sent automatically when the connection returns.",
+      "The server cannot be reached. Everything you entered is saved on this tablet and will be sent automatically once the server can be reached.",
     queued:
-      "Queued: it will be sent automatically when the connection returns.",
+      "Queued: it will be sent automatically once the server can be reached.",
   },
   problem: {
     insecureTitle: "A secure connection is required",
@@ -125,8 +125,12 @@ export const en: Strings = {
   },
   waiting: {
     title: "Submitted",
+    savedTitle: "Sheet signed and saved on this tablet, not sent yet",
+    savedBody:
+      "Submission ends when the sheet is recorded on the chain. Keep this tablet's page open until the heading reads “Submitted”.",
     sending: "Sending…",
-    queued: "Waiting for the network: it will be sent automatically.",
+    queued:
+      "Waiting for the server: it will be sent automatically once the server can be reached.",
     onChain: "Recorded on the chain ({{time}}).",
     failed: "Could not send: {{message}}",
     committee: "Committee progress",
