@@ -5,11 +5,13 @@ import type { Command } from "commander";
 import { formatResult, type FormattedResult } from "../../core/index.ts";
 import {
   bidderResultOfRecord,
+  describeCancellation,
   fetchRoundRecord,
   parseRecord,
   verifyRecord,
   type EvaluationRecord,
   type FetchRecordOptions,
+  type VerifyCheck,
   type VerifyReport,
 } from "../../core/verify/index.ts";
 import { connectRpc } from "../lib/chain-client.ts";
@@ -42,7 +44,8 @@ export function defineVerify(program: Command): void {
     .description(
       "recompute a round's result from the registry's raw events and check " +
         "every signature, commitment, count and escrow copy; exits with 1 " +
-        "when a check fails",
+        "when a check fails. On a cancelled round the checks that need a " +
+        "result report the cancellation instead of failing",
     )
     .action(async (id: string | undefined, _options, cmd: Command) => {
       await runVerify(id, cmd);
@@ -88,6 +91,7 @@ async function runVerify(id: string | undefined, command: Command) {
       asOfBlock: record.asOf.block,
       source,
       ok: report.ok,
+      cancelled: report.cancelled,
       checks: report.checks,
       result,
     });
@@ -174,6 +178,28 @@ function verifiedResult(record: EvaluationRecord): FormattedResult | null {
   );
 }
 
+/** Returns the line that counts the passed, failed and cancelled checks. */
+function summaryLine(report: VerifyReport): string {
+  const count = (outcome: VerifyCheck["outcome"]) =>
+    report.checks.filter((check) => check.outcome === outcome);
+  const failed = count("failed");
+  const cancelled = count("cancelled");
+  const total = report.checks.length;
+  if (failed.length > 0) {
+    return (
+      `${failed.length} of ${total} checks failed: ` +
+      failed.map((check) => check.id).join(", ") +
+      "."
+    );
+  }
+  if (cancelled.length === 0) return `All ${total} checks passed.`;
+  return (
+    `${total - cancelled.length} of ${total} checks passed; ` +
+    `${cancelled.map((check) => check.id).join(", ")} do not apply ` +
+    "because the round was cancelled."
+  );
+}
+
 function renderReport(
   record: EvaluationRecord,
   report: VerifyReport,
@@ -190,24 +216,20 @@ function renderReport(
     "",
   ];
   for (const check of report.checks) {
-    if (check.ok) {
+    if (check.outcome === "passed") {
       lines.push(`✓ ${check.label}: ${check.detail}`);
-      continue;
+    } else if (check.outcome === "cancelled") {
+      lines.push(`– ${check.label}: does not apply, ${check.detail}`);
+    } else {
+      lines.push(`✗ ${check.label} [${check.id}]`);
+      for (const problem of check.problems) lines.push(`    - ${problem}`);
     }
-    lines.push(`✗ ${check.label} [${check.id}]`);
-    for (const problem of check.problems) lines.push(`    - ${problem}`);
   }
-
-  const failed = report.checks.filter((check) => !check.ok);
-  const total = report.checks.length;
-  lines.push("");
-  lines.push(
-    failed.length === 0
-      ? `All ${total} checks passed.`
-      : `${failed.length} of ${total} checks failed: ` +
-          failed.map((check) => check.id).join(", ") +
-          ".",
-  );
+  lines.push("", summaryLine(report));
+  if (report.cancelled !== null) {
+    const cancelled = describeCancellation(report.cancelled);
+    lines.push(cancelled[0].toUpperCase() + cancelled.slice(1) + ".");
+  }
   if (result !== null) {
     const heading = report.ok
       ? "The result on chain, recomputed and confirmed:"

@@ -17,12 +17,24 @@ export const CHECK_IDS = [
 
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/**
+ * Outcome of one check. "cancelled" marks a check that needs the round's
+ * result (finalized, lottery-seed, tally) on a round that was cancelled
+ * instead, so it has no result to check and found nothing wrong.
+ */
+export type CheckOutcome = "passed" | "failed" | "cancelled";
+
 /** One check: a fixed label, the outcome and what was found. */
 export type VerifyCheck = {
   id: CheckId;
   label: string;
+  outcome: CheckOutcome;
+  /** True unless the outcome is "failed": the check found nothing wrong. */
   ok: boolean;
-  /** What was checked when it passed, or the first problems when it failed. */
+  /**
+   * Description of what was checked when it passed, of the cancellation
+   * when the check does not apply, or of the first problems when it failed.
+   */
   detail: string;
   /** Every problem found; empty when the check passed. */
   problems: string[];
@@ -39,12 +51,49 @@ export function makeCheck(
   passedDetail: string,
 ): VerifyCheck {
   if (problems.length === 0) {
-    return { id, label, ok: true, detail: passedDetail, problems: [] };
+    const detail = passedDetail;
+    return { id, label, outcome: "passed", ok: true, detail, problems: [] };
   }
   const shown = problems.slice(0, PROBLEMS_IN_DETAIL).join("; ");
   const hidden = problems.length - PROBLEMS_IN_DETAIL;
   const detail = hidden > 0 ? `${shown}; and ${hidden} more` : shown;
-  return { id, label, ok: false, detail, problems: [...problems] };
+  const outcome = "failed";
+  return { id, label, outcome, ok: false, detail, problems: [...problems] };
+}
+
+/** The RoundCancelled event of a record, as the checks describe it. */
+export type Cancellation = {
+  block: number;
+  transactionHash: string;
+  reason: string;
+};
+
+/**
+ * Builds the outcome of a check that needs the round's result, on a round
+ * that was cancelled before it had one.
+ */
+export function cancelledCheck(
+  id: CheckId,
+  label: string,
+  cancellation: Cancellation,
+  consequence: string,
+): VerifyCheck {
+  return {
+    id,
+    label,
+    outcome: "cancelled",
+    ok: true,
+    detail: `${describeCancellation(cancellation)}, so ${consequence}`,
+    problems: [],
+  };
+}
+
+/** Returns "the round was cancelled in block 12 (transaction 0xab…): reason". */
+export function describeCancellation(cancellation: Cancellation): string {
+  return (
+    `the round was cancelled in block ${cancellation.block} ` +
+    `(transaction ${cancellation.transactionHash}): ${cancellation.reason}`
+  );
 }
 
 /** Returns "1 seat" or "3 seats". */

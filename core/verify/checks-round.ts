@@ -1,6 +1,6 @@
 import { size } from "viem";
 import { ROUND_PHASES } from "../enums.ts";
-import { makeCheck, plural } from "./check.ts";
+import { cancelledCheck, makeCheck, plural } from "./check.ts";
 import type { VerifyCheck } from "./check.ts";
 import { byPosition } from "./logs.ts";
 import type { EvaluationRecord, RecordCommit } from "./record.ts";
@@ -15,7 +15,10 @@ import type { Replay } from "./timeline.ts";
 const ESCROW_VERSION_BYTE = "01";
 const ESCROW_MIN_BYTES = 1 + 33 + 24 + 16;
 
-/** Checks that the round reached a result. */
+/**
+ * Checks that the round reached a result. A round that was cancelled
+ * before it had one reports the cancellation instead of a failure.
+ */
 export function checkFinalized(record: EvaluationRecord): VerifyCheck {
   const label = "The round is finalized";
   const { result, cancellation } = record;
@@ -27,11 +30,17 @@ export function checkFinalized(record: EvaluationRecord): VerifyCheck {
       `in block ${result.block}, transaction ${result.transactionHash}`,
     );
   }
+  if (cancellation !== null) {
+    return cancelledCheck(
+      "finalized",
+      label,
+      cancellation,
+      "it has no result",
+    );
+  }
   const problem =
-    cancellation !== null
-      ? `the round was cancelled in block ${cancellation.block}: ${cancellation.reason}`
-      : `the round is ${ROUND_PHASES[record.status.phase] ?? "in an unknown phase"} ` +
-        `as of block ${record.asOf.block}, so there is no result yet`;
+    `the round is ${ROUND_PHASES[record.status.phase] ?? "in an unknown phase"} ` +
+    `as of block ${record.asOf.block}, so there is no result yet`;
   return makeCheck("finalized", label, [problem], "");
 }
 

@@ -3,7 +3,7 @@ import { tallyInputFromSpec } from "../params.ts";
 import { tally } from "../tally.ts";
 import type { BidderResult } from "../tally-input.ts";
 import { formatFixed } from "../units.ts";
-import { makeCheck, plural } from "./check.ts";
+import { cancelledCheck, makeCheck, plural } from "./check.ts";
 import type { VerifyCheck } from "./check.ts";
 import { byPosition } from "./logs.ts";
 import type { EvaluationRecord, RecordReveal } from "./record.ts";
@@ -113,6 +113,14 @@ function revealsBeforeResult(record: EvaluationRecord): RecordReveal[] {
 export function checkLotterySeed(record: EvaluationRecord): VerifyCheck {
   const label =
     "The lottery seed is keccak256 of the revealed salts in seat order";
+  if (record.result === null && record.cancellation !== null) {
+    return cancelledCheck(
+      "lottery-seed",
+      label,
+      record.cancellation,
+      "no lottery seed was drawn",
+    );
+  }
   if (record.result === null) {
     return makeCheck(
       "lottery-seed",
@@ -157,6 +165,14 @@ function show(
 export function checkTally(record: EvaluationRecord): VerifyCheck {
   const label =
     "The on-chain result equals the tally recomputed from the revealed sheets";
+  if (record.result === null && record.cancellation !== null) {
+    return cancelledCheck(
+      "tally",
+      label,
+      record.cancellation,
+      "it has no result to recompute",
+    );
+  }
   if (record.result === null) {
     return makeCheck(
       "tally",

@@ -85,3 +85,12 @@ describe("recordToScoresCsv", () => {
     expect(text).toContain(`,"seat 3, bidder 4"\r\n`);
   });
 });
+
+describe("recordToScoresCsv of a cancelled round", () => {
+  it("writes only the header", async () => {
+    const record = await sampleRecord(psat, { cancelReason: "Cancelled." });
+    expect(recordToScoresCsv(record)).toBe(
+      SCORES_CSV_HEADER.join(",") + "\r\n",
+    );
+  });
+});

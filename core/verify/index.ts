@@ -3,8 +3,14 @@
 // Browser-safe: it uses viem and zod only, so the web app's Verify button
 // runs the same code as `jurybox verify`.
 
-export { CHECK_IDS, verifyRecord } from "./verify.ts";
-export type { CheckId, VerifyCheck, VerifyReport } from "./verify.ts";
+export { CHECK_IDS, describeCancellation, verifyRecord } from "./verify.ts";
+export type {
+  Cancellation,
+  CheckId,
+  CheckOutcome,
+  VerifyCheck,
+  VerifyReport,
+} from "./verify.ts";
 export { fetchRoundRecord } from "./fetch.ts";
 export type { FetchRecordOptions } from "./fetch.ts";
 export {

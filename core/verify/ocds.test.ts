@@ -107,3 +107,42 @@ describe("recordToOcdsRelease", () => {
     expect(() => recordToOcdsRelease(record)).toThrow(ExportError);
   });
 });
+
+describe("recordToOcdsRelease of a cancelled round", () => {
+  const reason = "The tender notice was corrected.";
+
+  it("builds a tender cancellation release", async () => {
+    const record = await sampleRecord(psat, { cancelReason: reason });
+    const release = recordToOcdsRelease(record);
+    const cancelled = record.cancellation!;
+    expect(release.tag).toEqual(["tenderCancellation"]);
+    expect(release.tender.status).toBe("cancelled");
+    expect(release.id).toBe(`${release.ocid}-cancellation-${cancelled.block}`);
+    expect(release.date).toBe(
+      new Date(cancelled.timestamp * 1000).toISOString().replace(".000Z", "Z"),
+    );
+  });
+
+  it("awards nothing", async () => {
+    const release = recordToOcdsRelease(
+      await sampleRecord(psat, { cancelReason: reason }),
+    );
+    expect(release.awards).toEqual([]);
+    expect(release.parties.every((p) => !p.roles.includes("supplier"))).toBe(
+      true,
+    );
+    expect(release.jurybox.results).toEqual([]);
+    expect(release.jurybox.lotterySeed).toBeNull();
+  });
+
+  it("gives the cancellation on chain", async () => {
+    const record = await sampleRecord(psat, { cancelReason: reason });
+    const release = recordToOcdsRelease(record);
+    expect(release.jurybox.cancellationReason).toBe(reason);
+    expect(release.jurybox.block).toBe(record.cancellation!.block);
+    expect(release.jurybox.transactionHash).toBe(
+      record.cancellation!.transactionHash,
+    );
+    expect(release.tender.tenderers).toHaveLength(psat.bidders.length);
+  });
+});

@@ -12,8 +12,9 @@ import type { EvaluationRecord, RecordParams } from "./record.ts";
 // the round as a tender with one lot, its criteria and weights as the lot's
 // award criteria (the awardCriteriaBreakdown extension), the bidders as
 // tenderers and bids (the bids extension), and the award to the bidder with
-// negotiation order 1. The result and where it is on chain go in a
-// `jurybox` object, which OCDS allows as an additional field.
+// negotiation order 1, or no award when the round was cancelled. The result
+// and where it is on chain go in a `jurybox` object, which OCDS allows as an
+// additional field.
 
 /** Options of `recordToOcdsRelease`. */
 export type OcdsOptions = {
@@ -69,18 +70,22 @@ function bidValue(params: RecordParams, price: string) {
 }
 
 /**
- * Builds the OCDS-style award release of a finalized round. Throws an
- * `ExportError` when the round has no result.
+ * Builds the OCDS-style release of a round that ended: an award release of
+ * a finalized round, or a tender cancellation release (tender status
+ * "cancelled", no award) of a round cancelled before its result. Throws an
+ * `ExportError` when the round has neither a result nor a cancellation.
  */
 export function recordToOcdsRelease(
   record: EvaluationRecord,
   options: OcdsOptions = {},
 ) {
-  const { result } = record;
-  if (result === null) {
+  const { result, cancellation } = record;
+  if (result === null && cancellation === null) {
     throw new ExportError(
-      `Round ${record.roundId} has no result, so it has no award to publish.`,
-      { hint: "Export the OCDS release after the round is finalized." },
+      `Round ${record.roundId} has no result yet, so it has no award to publish.`,
+      {
+        hint: "Export the OCDS release after the round is finalized or cancelled.",
+      },
     );
   }
   const { params } = record.created;
@@ -90,11 +95,92 @@ export function recordToOcdsRelease(
     id: `tenderer-${index + 1}`,
     name: bidder.name,
   }));
-  const winner = result.bidders.findIndex(
-    (bidder) => bidder.negotiationOrder === 1,
-  );
+  const winner =
+    result === null
+      ? -1
+      : result.bidders.findIndex((bidder) => bidder.negotiationOrder === 1);
+  // The event that ended the round: RoundFinalized, else RoundCancelled.
+  const end = (result ?? cancellation)!;
 
-  const criteria = [
+  return {
+    ocid,
+    id: `${ocid}-${result === null ? "cancellation" : "award"}-${end.block}`,
+    date: isoTime(end.timestamp),
+    tag: [result === null ? "tenderCancellation" : "award"],
+    initiationType: "tender",
+    parties: tenderers.map((tenderer, index) => ({
+      ...tenderer,
+      roles: index === winner ? ["tenderer", "supplier"] : ["tenderer"],
+    })),
+    tender: {
+      id: params.referenceNumber || `round-${record.roundId}`,
+      title: params.title,
+      status: result === null ? "cancelled" : "complete",
+      awardCriteria: "ratedCriteria",
+      awardCriteriaDetails: describeRules(params),
+      awardPeriod: {
+        startDate: isoTime(record.created.timestamp),
+        endDate: isoTime(end.timestamp),
+      },
+      numberOfTenderers: tenderers.length,
+      tenderers,
+      lots: [
+        {
+          id: "1",
+          title: params.title,
+          awardCriteria: { criteria: criteriaOf(params) },
+        },
+      ],
+    },
+    bids: {
+      details: params.bidders.map((bidder, index) => ({
+        id: `bid-${index + 1}`,
+        status: "valid",
+        tenderers: [tenderers[index]],
+        ...bidValue(params, bidder.bidPrice),
+      })),
+    },
+    awards:
+      result === null || winner < 0
+        ? []
+        : [
+            {
+              id: `${record.roundId}-1`,
+              title: `Negotiation order 1: ${tenderers[winner].name}`,
+              status: "pending",
+              date: isoTime(result.timestamp),
+              suppliers: [tenderers[winner]],
+              relatedBids: [`bid-${winner + 1}`],
+              relatedLots: ["1"],
+            },
+          ],
+    jurybox: {
+      chainId: record.chainId,
+      registry: record.registry,
+      roundId: record.roundId,
+      // Block and transaction of RoundFinalized, or of RoundCancelled.
+      block: end.block,
+      transactionHash: end.transactionHash,
+      tallyVersion: record.created.tallyVersion,
+      lotterySeed: result?.lotterySeed ?? null,
+      cancellationReason: result === null ? cancellation!.reason : null,
+      results: (result?.bidders ?? []).map((bidder, index) => ({
+        tenderer: tenderers[index].id,
+        technical: formatFixed(BigInt(bidder.technical), 4),
+        price: formatFixed(BigInt(bidder.price), 4),
+        total: formatFixed(BigInt(bidder.total), 4),
+        qualified: bidder.qualified,
+        rankByTotal: bidder.rankByTotal,
+        negotiationOrder:
+          bidder.negotiationOrder === 0 ? null : bidder.negotiationOrder,
+      })),
+    },
+  };
+}
+
+/** Builds the award criteria of the round's one lot: each criterion, then price. */
+function criteriaOf(params: RecordParams) {
+  return [
     ...params.criteria.map((criterion) => ({
       type: "quality",
       name: criterion.name,
@@ -120,73 +206,6 @@ export function recordToOcdsRelease(
       ],
     },
   ];
-
-  return {
-    ocid,
-    id: `${ocid}-award-${result.block}`,
-    date: isoTime(result.timestamp),
-    tag: ["award"],
-    initiationType: "tender",
-    parties: tenderers.map((tenderer, index) => ({
-      ...tenderer,
-      roles: index === winner ? ["tenderer", "supplier"] : ["tenderer"],
-    })),
-    tender: {
-      id: params.referenceNumber || `round-${record.roundId}`,
-      title: params.title,
-      status: "complete",
-      awardCriteria: "ratedCriteria",
-      awardCriteriaDetails: describeRules(params),
-      awardPeriod: {
-        startDate: isoTime(record.created.timestamp),
-        endDate: isoTime(result.timestamp),
-      },
-      numberOfTenderers: tenderers.length,
-      tenderers,
-      lots: [{ id: "1", title: params.title, awardCriteria: { criteria } }],
-    },
-    bids: {
-      details: params.bidders.map((bidder, index) => ({
-        id: `bid-${index + 1}`,
-        status: "valid",
-        tenderers: [tenderers[index]],
-        ...bidValue(params, bidder.bidPrice),
-      })),
-    },
-    awards:
-      winner < 0
-        ? []
-        : [
-            {
-              id: `${record.roundId}-1`,
-              title: `Negotiation order 1: ${tenderers[winner].name}`,
-              status: "pending",
-              date: isoTime(result.timestamp),
-              suppliers: [tenderers[winner]],
-              relatedBids: [`bid-${winner + 1}`],
-              relatedLots: ["1"],
-            },
-          ],
-    jurybox: {
-      chainId: record.chainId,
-      registry: record.registry,
-      roundId: record.roundId,
-      block: result.block,
-      transactionHash: result.transactionHash,
-      tallyVersion: record.created.tallyVersion,
-      lotterySeed: result.lotterySeed,
-      results: result.bidders.map((bidder, index) => ({
-        tenderer: tenderers[index].id,
-        technical: formatFixed(BigInt(bidder.technical), 4),
-        price: formatFixed(BigInt(bidder.price), 4),
-        total: formatFixed(BigInt(bidder.total), 4),
-        qualified: bidder.qualified,
-        rankByTotal: bidder.rankByTotal,
-        negotiationOrder:
-          bidder.negotiationOrder === 0 ? null : bidder.negotiationOrder,
-      })),
-    },
-  };
 }
 
 /** The release that `recordToOcdsRelease` builds. */

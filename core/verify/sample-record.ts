@@ -26,6 +26,11 @@ export type SampleOptions = {
   recuseSeat?: number;
   /** This seat first commits a sheet with other scores, then its own. */
   recommitSeat?: number;
+  /**
+   * The administrator cancels the round with this reason after every
+   * commit, while scoring is still open, so the round has no result.
+   */
+  cancelReason?: string;
 };
 
 export const SAMPLE_CHAIN_ID = 1337;
@@ -39,7 +44,10 @@ export function sampleAccount(label: string): LocalAccount {
   return privateKeyToAccount(keccak256(stringToHex(`jurybox sample ${label}`)));
 }
 
-/** Builds a record of a finalized round that passes every check. */
+/**
+ * Builds a record of a finalized round, or of a cancelled one with
+ * `cancelReason`, that passes every check.
+ */
 export async function sampleRecord(
   caseFile: CaseFile,
   options: SampleOptions = {},
@@ -177,6 +185,23 @@ export async function sampleRecord(
     }
     await commit(seat, scores[seat], salt(seat));
   }
+  if (options.cancelReason !== undefined) {
+    const cancelled = next();
+    record.cancellation = { ...cancelled, reason: options.cancelReason };
+    record.asOf = {
+      block: cancelled.block,
+      blockHash: keccak256(stringToHex(`block ${cancelled.block}`)),
+      timestamp: cancelled.timestamp,
+    };
+    record.status = {
+      ...statusOf(record, spec, committing.length, created.timestamp),
+      phase: 4,
+      revealed: 0,
+      closedAt: 0,
+      finalizedAt: 0,
+    };
+    return record;
+  }
   record.closing = {
     ...next(1),
     committed: committing.length,
@@ -219,22 +244,37 @@ export async function sampleRecord(
     timestamp: finalized.timestamp,
   };
   record.status = {
+    ...statusOf(record, spec, committing.length, created.timestamp),
+    closedAt: record.closing.timestamp,
+    finalizedAt: finalized.timestamp,
+  };
+  return record;
+}
+
+/** The `getRound` status of a finalized sample round, as `sampleRecord` builds it. */
+function statusOf(
+  record: EvaluationRecord,
+  spec: ReturnType<typeof toRoundSpec>,
+  committed: number,
+  createdAt: number,
+): EvaluationRecord["status"] {
+  const seats = record.created.params.invites.length;
+  return {
     admin: record.created.admin,
     phase: 3,
-    seats: seats.length,
-    claimed: committing.length,
-    committed: committing.length,
-    revealed: committing.length,
-    recused: seats.length - committing.length,
+    seats,
+    claimed: committed,
+    committed,
+    revealed: committed,
+    recused: seats - committed,
     minEvaluators: spec.rules.minEvaluators,
     bidders: spec.bidders.length,
     criteria: spec.criteria.length,
     qualitativeCriteria: spec.criteria.filter((c) => !c.quantitative).length,
     scoringDeadline: record.created.params.scoringDeadline,
     revealDeadline: record.created.params.revealDeadline,
-    createdAt: created.timestamp,
-    closedAt: record.closing.timestamp,
-    finalizedAt: finalized.timestamp,
+    createdAt,
+    closedAt: 0,
+    finalizedAt: 0,
   };
-  return record;
 }

@@ -195,3 +195,58 @@ describe("verifyRecord on doctored records", () => {
     ]);
   });
 });
+
+describe("verifyRecord on a cancelled round", () => {
+  const reason = "The tender notice was corrected.";
+  const resultChecks: CheckId[] = ["finalized", "lottery-seed", "tally"];
+
+  it("reports the cancellation, not a failure", async () => {
+    const record = await sampleRecord(psat, { cancelReason: reason });
+    const report = await verifyRecord(record);
+    expect(report.ok).toBe(true);
+    expect(report.cancelled).toEqual({
+      block: record.cancellation!.block,
+      transactionHash: record.cancellation!.transactionHash,
+      reason,
+    });
+    for (const check of report.checks) {
+      const expected = resultChecks.includes(check.id) ? "cancelled" : "passed";
+      expect(check.outcome, `${check.id}: ${check.detail}`).toBe(expected);
+      expect(check.ok, check.id).toBe(true);
+      expect(check.problems, check.id).toEqual([]);
+    }
+  });
+
+  it("names the block and reason", async () => {
+    const record = await sampleRecord(psat, { cancelReason: reason });
+    const report = await verifyRecord(record);
+    const block = record.cancellation!.block;
+    for (const id of resultChecks) {
+      const check = report.checks.find((entry) => entry.id === id)!;
+      expect(check.detail).toContain(`cancelled in block ${block}`);
+      expect(check.detail).toContain(reason);
+    }
+  });
+
+  it("still checks the commit signatures", async () => {
+    const record = await sampleRecord(psat, { cancelReason: reason });
+    record.commits[1].signature = null;
+    const report = await verifyRecord(record);
+    expect(report.ok).toBe(false);
+    expect(await failedChecks(record)).toEqual(["sheets-signed"]);
+  });
+
+  it("still checks the phase counter", async () => {
+    const record = await sampleRecord(psat, { cancelReason: reason });
+    record.status.phase = 1;
+    expect(await failedChecks(record)).toEqual(["counts"]);
+  });
+
+  it("has no cancellation on a finalized round", async () => {
+    const report = await verifyRecord(await sampleRecord(psat));
+    expect(report.cancelled).toBeNull();
+    expect(report.checks.every((check) => check.outcome === "passed")).toBe(
+      true,
+    );
+  });
+});

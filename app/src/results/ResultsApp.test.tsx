@@ -1,18 +1,36 @@
-import { cleanup, render, screen } from "@testing-library/react";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { PublicClient } from "viem";
 import { afterEach, describe, expect, test, vi } from "vitest";
 
+import { parseCaseFile } from "../../../core/schema.ts";
+import { sampleRecord, verifyRecord } from "../../../core/verify/index.ts";
 import { initialProgress, type RoundProgress } from "../chain/progress.ts";
 import type { RoundInfo } from "../chain/round.ts";
 import { i18n } from "../i18n/index.ts";
 import { RoundResult } from "./ResultsApp.tsx";
 import type { RoundView } from "./round-view.ts";
 
+const psat = parseCaseFile(
+  JSON.parse(
+    readFileSync(
+      join(process.cwd(), "test/vectors/case-psat-2023-q18.json"),
+      "utf8",
+    ),
+  ),
+);
+const CANCEL_REASON = "입찰 공고 정정";
+
 // The page reads the evaluation record from raw chain events once the
 // round is final; these tests look at the page before that read returns.
+// Verify runs core/verify on a sample record of a round cancelled with
+// CANCEL_REASON.
 vi.mock("./record.ts", () => ({
   readRecord: () => new Promise(() => undefined),
-  verifyRound: () => new Promise(() => undefined),
+  verifyRound: async () =>
+    verifyRecord(await sampleRecord(psat, { cancelReason: CANCEL_REASON })),
   loadVerifier: () => new Promise(() => undefined),
   downloadText: () => undefined,
 }));
@@ -75,7 +93,7 @@ function renderResult(progress: RoundProgress) {
 const cancelled: RoundProgress = {
   ...initialProgress(INVITES, 1n),
   phase: "cancelled",
-  cancelled: { reason: "입찰 공고 정정", at: SCORING_DEADLINE - 600 },
+  cancelled: { reason: CANCEL_REASON, at: SCORING_DEADLINE - 600 },
 };
 
 afterEach(async () => {
@@ -106,5 +124,42 @@ describe("RoundResult cancelled round", () => {
   test("offers the downloads", () => {
     renderResult(cancelled);
     expect(screen.getByRole("button", { name: "OCDS 릴리스 (JSON)" })).toBeTruthy();
+  });
+});
+
+describe("RoundResult verify of a cancelled round", () => {
+  async function runVerify() {
+    renderResult(cancelled);
+    fireEvent.click(screen.getByRole("button", { name: /검증|verify/i }));
+    return screen.findByText(/검사를 통과했습니다|checks passed/);
+  }
+
+  test("marks result checks not applicable", async () => {
+    const summary = await runVerify();
+    expect(summary.textContent).toContain("8개 검사를 통과했습니다.");
+    expect(summary.textContent).toContain(`사유: ${CANCEL_REASON}`);
+    const items = [...document.querySelectorAll("li[data-check]")];
+    const outcomes = Object.fromEntries(
+      items.map((item) => [
+        item.getAttribute("data-check"),
+        item.getAttribute("data-outcome"),
+      ]),
+    );
+    expect(outcomes.finalized).toBe("cancelled");
+    expect(outcomes["lottery-seed"]).toBe("cancelled");
+    expect(outcomes.tally).toBe("cancelled");
+    expect(outcomes["sheets-signed"]).toBe("passed");
+    expect(document.body.textContent).not.toContain("실패");
+  });
+
+  test("summary in English", async () => {
+    await i18n.changeLanguage("en");
+    const summary = await runVerify();
+    expect(summary.textContent).toContain(
+      "so the 3 checks that need a result do not apply",
+    );
+    expect(document.body.textContent).toContain(
+      "not applicable (round cancelled)",
+    );
   });
 });

@@ -213,7 +213,7 @@ export function RoundResult({
           roundId={round.roundId}
         />
       )}
-      {finalized && (
+      {done && (
         <VerifyPanel
           client={client}
           registry={registry}

@@ -1,15 +1,32 @@
 import { useState } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Address, PublicClient } from "viem";
 
 import { describeError } from "../chain/errors.ts";
 import { verifyRound, type VerifyReport } from "./record.ts";
 
+function summaryOf(report: VerifyReport, t: TFunction): string {
+  const count = (outcome: string) =>
+    report.checks.filter((check) => check.outcome === outcome).length;
+  if (!report.ok) return t("results.notVerified", { count: count("failed") });
+  if (report.cancelled !== null) {
+    return t("results.verifiedCancelled", {
+      passed: count("passed"),
+      cancelled: count("cancelled"),
+      block: report.cancelled.block,
+      reason: report.cancelled.reason,
+    });
+  }
+  return t("results.verified", { count: report.checks.length });
+}
+
 /**
  * The Verify button: reads the round's record from raw chain events
  * through /rpc and runs every check of core/verify in the browser. Each
  * check shows its outcome, its translated label and core's detail, which
- * core writes in English.
+ * core writes in English. On a cancelled round the checks that need a
+ * result show that they do not apply, as `jurybox verify` prints them.
  */
 export function VerifyPanel({
   client,
@@ -59,11 +76,7 @@ export function VerifyPanel({
       {report && (
         <>
           <p role="status" className={report.ok ? "winner" : "field-error"}>
-            {report.ok
-              ? t("results.verified", { count: report.checks.length })
-              : t("results.notVerified", {
-                  count: report.checks.filter((check) => !check.ok).length,
-                })}
+            {summaryOf(report, t)}
           </p>
           <ul className="checks">
             {report.checks.map((check) => (
@@ -71,10 +84,11 @@ export function VerifyPanel({
                 key={check.id}
                 className={check.ok ? "ok" : "bad"}
                 data-ok={check.ok}
+                data-outcome={check.outcome}
                 data-check={check.id}
               >
                 <span className="check-mark">
-                  {check.ok ? t("results.pass") : t("results.fail")}
+                  {t(`results.outcome_${check.outcome}`)}
                 </span>{" "}
                 <strong>
                   {t(`results.check.${check.id}`, {

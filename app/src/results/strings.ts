@@ -76,6 +76,8 @@ const ko = {
     verify: "체인에서 다시 계산하여 검증",
     verifying: "검증하는 중…",
     verified: "모든 검사를 통과했습니다.",
+    verifiedCancelled:
+      "{{passed}}개 검사를 통과했습니다. 회차가 {{block}}번 블록에서 취소되어(사유: {{reason}}) 결과가 필요한 검사 {{cancelled}}개는 해당하지 않습니다.",
     notVerified: "통과하지 못한 검사가 {{count}}개 있습니다.",
     check: {
       finalized: "회차가 확정되었습니다",
@@ -91,8 +93,9 @@ const ko = {
       counts: "좌석 수(등록, 제출, 공개, 회피, 불참)가 이벤트와 일치합니다",
       escrow: "봉인된 모든 평가표에 보관본이 있습니다",
     },
-    pass: "통과",
-    fail: "실패",
+    outcome_passed: "통과",
+    outcome_failed: "실패",
+    outcome_cancelled: "해당 없음 (취소된 회차)",
     failed: "검증하지 못했습니다: {{message}}",
   },
   rounds: {
@@ -189,6 +192,8 @@ const en: typeof ko = {
     verify: "Recompute and verify from the chain",
     verifying: "Verifying…",
     verified: "Every check passed.",
+    verifiedCancelled:
+      "{{passed}} checks passed. The round was cancelled in block {{block}} (reason: {{reason}}), so the {{cancelled}} checks that need a result do not apply.",
     notVerified: "{{count}} checks failed.",
     check: {
       finalized: "The round is finalized",
@@ -209,8 +214,9 @@ const en: typeof ko = {
         "Seat counts (claimed, committed, revealed, recused, absent) agree with the events",
       escrow: "Every committed sheet carries an escrow copy",
     },
-    pass: "passed",
-    fail: "failed",
+    outcome_passed: "passed",
+    outcome_failed: "failed",
+    outcome_cancelled: "not applicable (round cancelled)",
     failed: "Could not verify: {{message}}",
   },
   rounds: {
