@@ -102,6 +102,20 @@ describe("CreateRoundScreen", () => {
     expect(title.getAttribute("aria-invalid")).toBe("true");
   });
 
+  test("passed deadline shown with field errors", async () => {
+    render(<CreateRoundScreen context={NO_CHAIN} />);
+    fireEvent.change(screen.getByLabelText("채점 마감"), {
+      target: { value: "2020-01-02T17:00" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "회차 만들기" }));
+    const text = await summaryText();
+    expect(text).toContain("사업명 (title): 비어 있습니다. 값을 입력하세요.");
+    expect(text).toContain("일정 › 채점 마감 (schedule.scoringDeadline): ");
+    expect(text).toContain("이미 지난 시각입니다");
+    const deadline = screen.getByLabelText("채점 마감");
+    expect(deadline.getAttribute("aria-invalid")).toBe("true");
+  });
+
   test("errors follow the language switch", async () => {
     render(<CreateRoundScreen context={NO_CHAIN} />);
     fireEvent.click(screen.getByRole("button", { name: "회차 만들기" }));

@@ -23,6 +23,27 @@ import {
 import { readRoundUpload } from "./round-upload.ts";
 import { RulesFields } from "./RulesFields.tsx";
 
+/**
+ * Lists a scoring deadline that has already passed in a round file that
+ * failed parsing, so the form reports it with the other problems instead of
+ * after they are fixed. A deadline with an issue of its own is skipped.
+ */
+export function passedDeadlineOfDraft(
+  roundFile: Record<string, unknown>,
+  issues: readonly FileIssue[],
+  nowMs: number,
+): FileIssue[] {
+  const path = "schedule.scoringDeadline";
+  if (issues.some((issue) => issue.path === path)) return [];
+  const schedule = roundFile.schedule as { scoringDeadline?: unknown };
+  const deadline = schedule?.scoringDeadline;
+  if (typeof deadline !== "string") return [];
+  // NOTE: the cast relies on passedDeadlineIssues reading only the scoring
+  // deadline (which it parses itself), as core/schema.ts does today.
+  const partial = { schedule: { scoringDeadline: deadline } } as RoundFile;
+  return passedDeadlineIssues(partial, nowMs);
+}
+
 function groupIssues(
   issues: readonly FileIssue[],
   describe: (issue: FileIssue) => string,
@@ -82,7 +103,10 @@ export function CreateRoundScreen({ context }: { context: AdminContext }) {
       parsed = parseRoundFile(roundFile);
     } catch (error) {
       if (error instanceof RoundFileError) {
-        setIssues(error.issues);
+        setIssues([
+          ...error.issues,
+          ...passedDeadlineOfDraft(roundFile, error.issues, Date.now()),
+        ]);
         requestAnimationFrame(() => summary.current?.focus());
         return;
       }
