@@ -125,7 +125,10 @@ async function runUp(command: Command): Promise<void> {
       port: indexerPort,
       logger,
       // The public pages read the indexer through the app server's /graphql.
-      onUrl: (url) => app.setIndexerUrl(url),
+      // The supervisor passes undefined only when the indexer died and it
+      // starts it again.
+      onUrl: (url) =>
+        url === undefined ? app.setIndexerRestarting() : app.setIndexerUrl(url),
     });
     if (indexer) services.unshift(indexer);
 

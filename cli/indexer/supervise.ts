@@ -15,7 +15,10 @@ const HEALTHY_RUN_MS = 60_000;
 
 /** Options of `superviseIndexer`. */
 export interface SuperviseIndexerOptions extends StartIndexerOptions {
-  /** Called with the GraphQL URL after each start, and undefined when the indexer dies. */
+  /**
+   * Called with the GraphQL URL after each start, and with undefined when
+   * the indexer died and its restart begins. `stop` makes no call.
+   */
   onUrl?: (url: string | undefined) => void;
   /** Wait before the first restart; doubles per failed attempt. */
   firstRestartDelayMs?: number;
@@ -40,8 +43,8 @@ export interface SupervisedIndexer {
  * without a stop request (a crash, kill -9, out of memory), the exit is
  * logged and the indexer is started again. The wait before an attempt is
  * 1 s and doubles while attempts fail, up to 30 s. Ponder resumes from its
- * database. While it is down the app server's /graphql answers 503 and the
- * public pages read the chain.
+ * database. While it is down the app server's /graphql responds with 503 and
+ * code INDEXER_RESTARTING, and the public pages read the chain and say so.
  *
  * The first start fails like `startIndexer`, so the caller decides whether
  * an indexer that never started stops everything.

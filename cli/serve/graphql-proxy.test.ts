@@ -247,10 +247,33 @@ describe("POST /graphql", () => {
       expect((await read()).graphqlPath).toBeNull();
       const response = await post(server.url, "/graphql", QUERY);
       expect(response.status).toBe(503);
+      expect(JSON.parse(response.body).errors[0].extensions.code).toBe(
+        "INDEXER_NOT_CONFIGURED",
+      );
       expect(seen).toHaveLength(0);
     } finally {
       server.setIndexerUrl(indexerUrl);
     }
+  });
+
+  test("answers 503 restarting while the indexer restarts", async () => {
+    server.setIndexerRestarting();
+    try {
+      const response = await post(server.url, "/graphql", QUERY);
+      expect(response.status).toBe(503);
+      const [error] = JSON.parse(response.body).errors;
+      expect(error.extensions.code).toBe("INDEXER_RESTARTING");
+      expect(error.message).toContain("being restarted");
+      expect(seen).toHaveLength(0);
+      const config = JSON.parse(
+        await (await fetch(new URL("config.json", server.url))).text(),
+      ) as { graphqlPath: string | null };
+      expect(config.graphqlPath).toBe("/graphql");
+    } finally {
+      server.setIndexerUrl(indexerUrl);
+    }
+    const again = await post(server.url, "/graphql", QUERY);
+    expect(again.status).toBe(200);
   });
 });
 

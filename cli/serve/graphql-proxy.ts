@@ -83,17 +83,35 @@ export class IndexerHealthLog {
 }
 
 /**
+ * Value of `proxyGraphql`'s indexer argument while a supervised indexer
+ * died and is being started again.
+ */
+export const INDEXER_RESTARTING = Symbol("indexer restarting");
+
+/**
  * Forwards one GraphQL POST to the indexer and copies back its status and
- * JSON body. Responds with 503 when no indexer is configured, 413 above
- * MAX_GRAPHQL_BODY_BYTES, 502 when the indexer is unreachable and 504
- * after GRAPHQL_TIMEOUT_MS, each with a GraphQL `errors` body.
+ * JSON body. Responds with 503 when no indexer is configured (code
+ * INDEXER_NOT_CONFIGURED) or while it restarts (code INDEXER_RESTARTING),
+ * 413 above MAX_GRAPHQL_BODY_BYTES, 502 when the indexer is unreachable
+ * and 504 after GRAPHQL_TIMEOUT_MS, each with a GraphQL `errors` body.
  */
 export async function proxyGraphql(
-  indexerUrl: string | undefined,
+  indexerUrl: string | typeof INDEXER_RESTARTING | undefined,
   request: IncomingMessage,
   response: ServerResponse,
   health: IndexerHealthLog,
 ): Promise<void> {
+  if (indexerUrl === INDEXER_RESTARTING) {
+    return sendJson(
+      response,
+      503,
+      graphqlError(
+        "The indexer stopped and is being restarted; read the chain " +
+          "through /rpc until it is back.",
+        "INDEXER_RESTARTING",
+      ),
+    );
+  }
   if (indexerUrl === undefined) {
     return sendJson(
       response,

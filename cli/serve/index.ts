@@ -14,6 +14,7 @@ import { DEFAULT_APP_ROOT, ensureBuilt } from "./app-build.ts";
 import { createSelfSignedCertificate } from "./certificate.ts";
 import {
   IndexerHealthLog,
+  INDEXER_RESTARTING,
   parseIndexerUrl,
   proxyGraphql,
 } from "./graphql-proxy.ts";
@@ -59,6 +60,12 @@ export interface AppServer {
   certificateFingerprint?: string;
   /** Points /graphql at an indexer started after the server, or at none. */
   setIndexerUrl(url: string | undefined): void;
+  /**
+   * Marks the indexer as stopped and being started again: /graphql answers
+   * 503 with code INDEXER_RESTARTING, and /config.json keeps listing
+   * /graphql, until the next `setIndexerUrl`.
+   */
+  setIndexerRestarting(): void;
   stop(): Promise<void>;
 }
 
@@ -119,7 +126,7 @@ export async function startAppServer(
           options.adminSignInLinksDir,
         )
       : undefined;
-  let indexerUrl =
+  let indexerUrl: string | typeof INDEXER_RESTARTING | undefined =
     options.indexerUrl === undefined
       ? undefined
       : parseIndexerUrl(options.indexerUrl).href;
@@ -129,7 +136,8 @@ export async function startAppServer(
     registry: options.registry ?? null,
     rpcPath: "/rpc",
     // The indexer indexes the registry above, so the public pages use it
-    // only for that registry.
+    // only for that registry. A restarting indexer stays listed, so that
+    // the pages learn from /graphql that it restarts.
     graphqlPath: indexerUrl === undefined ? null : "/graphql",
     adminSignIn: signIn !== undefined,
   });
@@ -216,13 +224,18 @@ export async function startAppServer(
       : undefined,
     certificateFingerprint: fingerprint,
     setIndexerUrl: (next) => {
-      indexerUrl = next === undefined ? undefined : parseIndexerUrl(next).href;
+      const parsed = next === undefined ? undefined : parseIndexerUrl(next).href;
+      indexerUrl = parsed;
       indexerHealth = new IndexerHealthLog(log);
       log(
-        indexerUrl
-          ? `app: forwarding /graphql to ${indexerUrl}`
+        parsed
+          ? `app: forwarding /graphql to ${parsed}`
           : "app: /graphql has no indexer",
       );
+    },
+    setIndexerRestarting: () => {
+      indexerUrl = INDEXER_RESTARTING;
+      log("app: /graphql answers 503 until the indexer is running again");
     },
     stop: () => {
       // `up` may stop its services twice (on a signal, then when the chain

@@ -22,10 +22,27 @@ export const INDEXER_TIMEOUT_MS = 4_000;
 const PAGE_SIZE = 1000;
 
 export class IndexerQueryError extends Error {
-  constructor(reason: string) {
+  /** The GraphQL error's `extensions.code`, when the response gave one. */
+  readonly code?: string;
+
+  constructor(reason: string, code?: string) {
     super(`The indexer query failed: ${reason}.`);
     this.name = "IndexerQueryError";
+    this.code = code;
   }
+}
+
+/**
+ * Returns the reason a failed indexer query makes a page read the chain:
+ * "restarting" when the app server reports that its indexer died and is
+ * being started again, "unavailable" otherwise.
+ */
+export function unavailableReason(
+  error: unknown,
+): { kind: "restarting" } | { kind: "unavailable" } {
+  const restarting =
+    error instanceof IndexerQueryError && error.code === "INDEXER_RESTARTING";
+  return { kind: restarting ? "restarting" : "unavailable" };
 }
 
 /** The app server's GraphQL proxy, with the chain and registry it serves. */
@@ -88,13 +105,23 @@ export async function queryIndexer<T>(
   } catch (error) {
     throw new IndexerQueryError((error as Error).message);
   }
-  let body: { data?: T; errors?: { message: string }[] };
+  let body: {
+    data?: T;
+    errors?: { message: string; extensions?: { code?: unknown } }[];
+  };
   try {
     body = await response.json();
   } catch {
     throw new IndexerQueryError(`HTTP ${response.status} without JSON`);
   }
-  if (body.errors?.length) throw new IndexerQueryError(body.errors[0].message);
+  if (body.errors?.length) {
+    const [first] = body.errors;
+    const code = first.extensions?.code;
+    throw new IndexerQueryError(
+      first.message,
+      typeof code === "string" ? code : undefined,
+    );
+  }
   if (!response.ok || body.data === undefined) {
     throw new IndexerQueryError(`HTTP ${response.status}`);
   }

@@ -15,6 +15,7 @@ import {
   toProgress,
   toRoundInfo,
   toSeatCounts,
+  unavailableReason,
   type IndexedRound,
   type IndexerEndpoint,
 } from "./indexer.ts";
@@ -103,8 +104,8 @@ export class RoundViewReader {
         this.#endpoint,
         this.#roundId,
       ));
-    } catch {
-      return this.#readChain({ kind: "unavailable" });
+    } catch (error) {
+      return this.#readChain(unavailableReason(error));
     }
     // Read after the indexer, which chooseSource requires.
     const head = await readHead(this.#client).catch(() => {

@@ -18,6 +18,7 @@ import {
   phaseNumber,
   readIndexedRoundList,
   toSeatCounts,
+  unavailableReason,
   type IndexedListRound,
   type IndexerEndpoint,
 } from "./indexer.ts";
@@ -169,8 +170,8 @@ export async function readRoundListView(
   let listed: Awaited<ReturnType<typeof readIndexedRoundList>>;
   try {
     listed = await readIndexedRoundList(endpoint);
-  } catch {
-    return fromChain({ kind: "unavailable" });
+  } catch (error) {
+    return fromChain(unavailableReason(error));
   }
   const choice = chooseSource(listed.indexed, await readHead(client));
   if (choice.source === "chain") return fromChain(choice.reason);

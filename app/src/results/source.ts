@@ -23,6 +23,8 @@ export type ChainReason =
   | { kind: "behind"; seconds: number }
   /** The indexer did not respond, or has indexed no block yet. */
   | { kind: "unavailable" }
+  /** The app server's indexer died and is being started again. */
+  | { kind: "restarting" }
   /** The app server has no indexer for this chain and registry. */
   | { kind: "notConfigured" }
   /** The indexer has no row for this round yet. */

@@ -11,6 +11,8 @@ const ko = {
     chainBecause_behind:
       "인덱서가 {{seconds}}초 뒤처져 있어 체인에서 직접 읽습니다.",
     chainBecause_unavailable: "인덱서가 응답하지 않아 체인에서 직접 읽습니다.",
+    chainBecause_restarting:
+      "인덱서가 멈춰 다시 시작하는 중입니다. 그동안 체인에서 직접 읽습니다.",
     chainBecause_notConfigured:
       "이 서버에는 이 레지스트리의 인덱서가 없어 체인에서 직접 읽습니다.",
     chainBecause_notIndexed:
@@ -125,6 +127,8 @@ const en: typeof ko = {
       "The indexer is {{seconds}} s behind; reading the chain directly.",
     chainBecause_unavailable:
       "The indexer does not respond; reading the chain directly.",
+    chainBecause_restarting:
+      "The indexer stopped and is restarting; reading the chain directly meanwhile.",
     chainBecause_notConfigured:
       "This server has no indexer for this registry; reading the chain directly.",
     chainBecause_notIndexed:
