@@ -10,7 +10,10 @@ import { sampleRecord, verifyRecord } from "../../../core/verify/index.ts";
 import { initialProgress, type RoundProgress } from "../chain/progress.ts";
 import type { RoundInfo } from "../chain/round.ts";
 import { i18n } from "../i18n/index.ts";
+import { formatKst } from "../lib/format.ts";
 import { RoundResult } from "./ResultsApp.tsx";
+import { RoundSection } from "./RoundList.tsx";
+import type { RoundListEntry } from "./rounds.ts";
 import type { RoundView } from "./round-view.ts";
 
 const psat = parseCaseFile(
@@ -123,7 +126,9 @@ describe("RoundResult cancelled round", () => {
 
   test("offers the downloads", () => {
     renderResult(cancelled);
-    expect(screen.getByRole("button", { name: "OCDS 릴리스 (JSON)" })).toBeTruthy();
+    expect(
+      screen.getByRole("button", { name: "OCDS 릴리스 (JSON)" }),
+    ).toBeTruthy();
   });
 });
 
@@ -160,6 +165,100 @@ describe("RoundResult verify of a cancelled round", () => {
     );
     expect(document.body.textContent).toContain(
       "not applicable (round cancelled)",
+    );
+  });
+});
+
+describe("RoundResult scoring round", () => {
+  const scoring = initialProgress(INVITES, 1n);
+
+  test("shows both deadlines in KST", () => {
+    renderResult(scoring);
+    const scoringText = document.querySelector(
+      "[data-deadline=scoring]",
+    )?.textContent;
+    const revealText = document.querySelector(
+      "[data-deadline=reveal]",
+    )?.textContent;
+    expect(screen.getByText("채점 마감")).toBeTruthy();
+    expect(screen.getByText("공개 마감")).toBeTruthy();
+    expect(scoringText).toBe(formatKst(SCORING_DEADLINE, "ko"));
+    expect(scoringText).toContain("2026. 12. 5.");
+    expect(scoringText).toMatch(/KST$/);
+    expect(revealText).toBe(formatKst(REVEAL_DEADLINE, "ko"));
+    expect(revealText).toContain("2026. 12. 6.");
+  });
+
+  test("shows the deadlines in English", async () => {
+    await i18n.changeLanguage("en");
+    renderResult(scoring);
+    expect(document.querySelector("[data-deadline=scoring]")?.textContent).toBe(
+      "5 Dec 2026, 09:00:00 KST",
+    );
+    expect(document.querySelector("[data-deadline=reveal]")?.textContent).toBe(
+      "6 Dec 2026, 09:00:00 KST",
+    );
+  });
+
+  test("shows the round number", () => {
+    renderResult(scoring);
+    expect(document.querySelector(".round-line")?.textContent).toContain(
+      "7번 회차",
+    );
+  });
+
+  test("hides the deadlines once cancelled", () => {
+    renderResult(cancelled);
+    expect(document.querySelector("[data-deadline]")).toBeNull();
+  });
+});
+
+describe("RoundSection", () => {
+  const entry = (roundId: bigint): RoundListEntry => ({
+    roundId,
+    admin: REGISTRY,
+    title: "Harbour ferry",
+    referenceNumber: "R-7",
+    phase: 1,
+    seats: 2,
+    claimed: 0,
+    committed: 0,
+    revealed: 0,
+    recused: 0,
+  });
+
+  test("tells same-titled rounds apart by number", () => {
+    render(
+      <RoundSection
+        id="rounds-open"
+        title="진행 중"
+        rounds={[entry(3n), entry(4n)]}
+        link={(round) => `#/round/${round.roundId}`}
+        describe={() => ""}
+      />,
+    );
+    const items = [...document.querySelectorAll(".round-list li")];
+    expect(
+      items.map((item) => item.querySelector(".round-number")?.textContent),
+    ).toEqual(["4번 회차", "3번 회차"]);
+    // The round number stays outside the link, whose name is unchanged.
+    const links = screen.getAllByRole("link", { name: "Harbour ferry (R-7)" });
+    expect(links).toHaveLength(2);
+  });
+
+  test("numbers rounds in English", async () => {
+    await i18n.changeLanguage("en");
+    render(
+      <RoundSection
+        id="rounds-open"
+        title="In progress"
+        rounds={[entry(3n)]}
+        link={() => "#/"}
+        describe={() => ""}
+      />,
+    );
+    expect(document.querySelector(".round-number")?.textContent).toBe(
+      "Round 3",
     );
   });
 });

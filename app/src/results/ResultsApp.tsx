@@ -4,8 +4,9 @@ import type { Address, PublicClient } from "viem";
 
 import { createChainClient } from "../chain/client.ts";
 import type { RoundProgress } from "../chain/progress.ts";
-import { RoundNotFoundError } from "../chain/round.ts";
+import { RoundNotFoundError, type RoundInfo } from "../chain/round.ts";
 import { addStrings } from "../i18n/index.ts";
+import { formatKst } from "../lib/format.ts";
 import { ProblemMessage } from "../ui/ProblemMessage.tsx";
 import { ResultTable } from "../ui/ResultTable.tsx";
 import { Screen } from "../ui/Screen.tsx";
@@ -146,6 +147,7 @@ export function RoundResult({
   return (
     <Screen title={t("results.title")} className="results">
       <p className="round-line">
+        {t("rounds.number", { id: round.roundId.toString() })} ·{" "}
         <strong>{round.title}</strong> ({round.referenceNumber}) ·{" "}
         {t("results.rules", {
           rules: round.rulesVersion,
@@ -191,6 +193,7 @@ export function RoundResult({
               phase: t(`results.phase_${progress.phase}`),
             })}
           </p>
+          <Deadlines round={round} />
           <SeatStates seats={progress.seats} />
         </>
       )}
@@ -224,6 +227,26 @@ export function RoundResult({
         <a href={`#/r/${chainId}/${registry}`}>{t("rounds.all")}</a>
       </p>
     </Screen>
+  );
+}
+
+/** The scoring and reveal deadlines of a round not yet final, in KST. */
+function Deadlines({ round }: { round: RoundInfo }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section aria-labelledby="deadlines">
+      <h2 id="deadlines">{t("results.deadlines")}</h2>
+      <dl className="deadlines">
+        <dt>{t("results.scoringDeadline")}</dt>
+        <dd data-deadline="scoring">
+          {formatKst(round.scoringDeadline, i18n.language)}
+        </dd>
+        <dt>{t("results.revealDeadline")}</dt>
+        <dd data-deadline="reveal">
+          {formatKst(round.revealDeadline, i18n.language)}
+        </dd>
+      </dl>
+    </section>
   );
 }
 

@@ -122,7 +122,11 @@ export function RoundListApp({
   );
 }
 
-function RoundSection({
+/**
+ * One section of the list, newest round first. Each round shows its number
+ * outside the link, because two rounds may share a title and reference.
+ */
+export function RoundSection({
   id,
   title,
   rounds,
@@ -145,6 +149,9 @@ function RoundSection({
         <ul className="round-list">
           {[...rounds].reverse().map((round) => (
             <li key={round.roundId.toString()}>
+              <span className="round-number" data-round={round.roundId}>
+                {t("rounds.number", { id: round.roundId.toString() })}
+              </span>{" "}
               <a href={link(round)}>
                 {round.title} ({round.referenceNumber})
               </a>

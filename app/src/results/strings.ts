@@ -25,6 +25,9 @@ const ko = {
       "인덱서의 결과가 계약의 결과와 달랐습니다. 계약의 결과를 표시합니다.",
     notFinal:
       "아직 확정되지 않았습니다 ({{phase}}). 결과가 확정되면 이 화면에 바로 표시됩니다.",
+    deadlines: "마감 시각",
+    scoringDeadline: "채점 마감",
+    revealDeadline: "공개 마감",
     phase_scoring: "채점 중",
     phase_revealing: "공개 중",
     phase_finalized: "확정",
@@ -102,6 +105,7 @@ const ko = {
   },
   rounds: {
     title: "평가 회차 목록",
+    number: "{{id}}번 회차",
     all: "모든 평가 회차 보기",
     open: "진행 중",
     done: "확정",
@@ -141,6 +145,9 @@ const en: typeof ko = {
       "The indexer disagreed with the contract's result; the contract's result is shown.",
     notFinal:
       "Not final yet ({{phase}}). The result appears here as soon as it is final.",
+    deadlines: "Deadlines",
+    scoringDeadline: "Scoring deadline",
+    revealDeadline: "Reveal deadline",
     phase_scoring: "scoring",
     phase_revealing: "revealing",
     phase_finalized: "final",
@@ -225,6 +232,7 @@ const en: typeof ko = {
   },
   rounds: {
     title: "Evaluation rounds",
+    number: "Round {{id}}",
     all: "All evaluation rounds",
     open: "In progress",
     done: "Final",
