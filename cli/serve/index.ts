@@ -224,7 +224,8 @@ export async function startAppServer(
       : undefined,
     certificateFingerprint: fingerprint,
     setIndexerUrl: (next) => {
-      const parsed = next === undefined ? undefined : parseIndexerUrl(next).href;
+      const parsed =
+        next === undefined ? undefined : parseIndexerUrl(next).href;
       indexerUrl = parsed;
       indexerHealth = new IndexerHealthLog(log);
       log(

@@ -31,12 +31,7 @@ export function checkFinalized(record: EvaluationRecord): VerifyCheck {
     );
   }
   if (cancellation !== null) {
-    return cancelledCheck(
-      "finalized",
-      label,
-      cancellation,
-      "it has no result",
-    );
+    return cancelledCheck("finalized", label, cancellation, "it has no result");
   }
   const problem =
     `the round is ${ROUND_PHASES[record.status.phase] ?? "in an unknown phase"} ` +

@@ -102,7 +102,9 @@ describe("verify on a cancelled round", () => {
     expect(report.result).toBeNull();
     expect(report.checks.map((check) => check.id)).toEqual([...CHECK_IDS]);
     for (const check of report.checks) {
-      const expected = RESULT_CHECKS.includes(check.id) ? "cancelled" : "passed";
+      const expected = RESULT_CHECKS.includes(check.id)
+        ? "cancelled"
+        : "passed";
       expect(check.outcome, `${check.id}: ${check.detail}`).toBe(expected);
       expect(check.ok, check.id).toBe(true);
     }
