@@ -22,8 +22,9 @@ export function defineExport(program: Command): void {
     .requiredOption(
       "--format <format>",
       "json: the evaluation record, which `jurybox verify --record` checks " +
-        "offline; csv: every revealed score (seat, bidder, criterion, " +
-        "score, comment); ocds: an OCDS-style award release",
+        "offline; csv: every revealed score (seat, seatIndex, bidder, criterion, " +
+        "score, comment; seat counts from 1 and seatIndex is the registry's " +
+        "index from 0); ocds: an OCDS-style award or cancellation release",
     )
     .option("--out <file>", "write to this file instead of stdout")
     .option(

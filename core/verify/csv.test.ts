@@ -34,6 +34,15 @@ describe("csvField", () => {
 });
 
 describe("recordToScoresCsv", () => {
+  it("numbers seats from 1 beside the index", async () => {
+    const record = await sampleRecord(psat);
+    const lines = recordToScoresCsv(record).split("\r\n");
+    expect(lines[0]).toBe("seat,seatIndex,bidder,criterion,score,comment");
+    const [seat, seatIndex] = lines[1].split(",");
+    expect(seat).toBe("1");
+    expect(seatIndex).toBe("0");
+  });
+
   it("writes one row per seat, bidder and criterion", async () => {
     const record = await sampleRecord(psat);
     const lines = recordToScoresCsv(record).split("\r\n");
@@ -59,6 +68,7 @@ describe("recordToScoresCsv", () => {
           const index =
             (seat * psat.bidders.length + bidder) * criteria.length + criterion;
           expect(rows[index]).toEqual([
+            String(seat + 1),
             String(seat),
             psat.bidders[bidder].name,
             criteria[criterion].name,

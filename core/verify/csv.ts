@@ -4,9 +4,12 @@ import type { EvaluationRecord } from "./record.ts";
 // The per-seat scores of a round as CSV (RFC 4180): one row per revealed
 // seat, bidder and scored criterion, with the bidder's comment repeated on
 // each of the bidder's rows so that every row stands alone in a spreadsheet.
+// `seat` counts from 1, as the app and the QR labels do, and `seatIndex` is
+// the registry's seat index, which counts from 0.
 
 export const SCORES_CSV_HEADER = [
   "seat",
+  "seatIndex",
   "bidder",
   "criterion",
   "score",
@@ -29,8 +32,9 @@ export function csvField(value: string): string {
 
 /**
  * Returns the revealed scores of a record as CSV with CRLF line ends:
- * seat number, bidder name, criterion name, score in points with two
- * decimals, and the bidder's comment. Rows go by seat, bidder, criterion.
+ * seat number (from 1), the registry's seat index (from 0), bidder name,
+ * criterion name, score in points with two decimals, and the bidder's
+ * comment. Rows go by seat, bidder, criterion.
  */
 export function recordToScoresCsv(record: EvaluationRecord): string {
   const { params } = record.created;
@@ -46,6 +50,7 @@ export function recordToScoresCsv(record: EvaluationRecord): string {
         const score = reveal.scores[b * criteria.length + q];
         lines.push(
           [
+            String(reveal.seat + 1),
             String(reveal.seat),
             csvField(bidder.name),
             csvField(criterion.name),

@@ -169,7 +169,7 @@ describe("export of a cancelled round", () => {
     const run = await cli("export", roundId, "--format", "csv");
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.split("\r\n")).toEqual([
-      "seat,bidder,criterion,score,comment",
+      "seat,seatIndex,bidder,criterion,score,comment",
       "",
     ]);
   });

@@ -111,7 +111,7 @@ describe.each(cases)("$name", (published) => {
     const run = await cli("export", id, "--format", "csv");
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.split("\r\n");
-    expect(lines[0]).toBe("seat,bidder,criterion,score,comment");
+    expect(lines[0]).toBe("seat,seatIndex,bidder,criterion,score,comment");
     expect(lines.at(-1)).toBe("");
 
     const { json } = published;
@@ -120,6 +120,7 @@ describe.each(cases)("$name", (published) => {
       json.bidders.flatMap((bidder, b) =>
         criteria.map((criterion, q) =>
           [
+            seat + 1,
             seat,
             bidder.name,
             criterion.name,

@@ -230,7 +230,7 @@ export function RoundResult({
   );
 }
 
-/** The scoring and reveal deadlines of a round not yet final, in KST. */
+/** Shows the scoring and reveal deadlines of a round not yet final, in KST. */
 function Deadlines({ round }: { round: RoundInfo }) {
   const { t, i18n } = useTranslation();
   return (

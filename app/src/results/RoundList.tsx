@@ -123,7 +123,7 @@ export function RoundListApp({
 }
 
 /**
- * One section of the list, newest round first. Each round shows its number
+ * Lists one section of rounds, newest first. Each round shows its number
  * outside the link, because two rounds may share a title and reference.
  */
 export function RoundSection({
