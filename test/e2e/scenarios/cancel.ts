@@ -98,7 +98,9 @@ export async function recuseEditCancel(
   // Seat 3's QR is reissued: the old code no longer works, the new one does.
   await admin.getByRole("button", { name: "좌석 3 QR 재발급" }).click();
   await admin.getByRole("dialog").getByRole("button", { name: "확인" }).click();
-  await admin.getByText("완료했습니다.").waitFor({ timeout: 15_000 });
+  await admin
+    .getByRole("link", { name: "좌석 3의 새 QR 코드 인쇄" })
+    .waitFor({ timeout: 15_000 });
   const reissued = await readTabletUrls(admin, roundId);
   assert.equal(reissued.length, 1, "only seat 3 still has a code to print");
   assert.notEqual(reissued[0], urls[2]);

@@ -189,7 +189,10 @@ export async function psatRound(
         .getByRole("dialog")
         .getByRole("button", { name: "제출" })
         .click();
-      await page.getByRole("heading", { name: "제출했습니다" }).waitFor();
+      // "Submitted" appears once the chain has the commitment.
+      await page
+        .getByRole("heading", { name: "제출했습니다" })
+        .waitFor({ timeout: 15_000 });
       await page
         .getByText("체인에 기록되었습니다")
         .waitFor({ timeout: 15_000 });
@@ -213,7 +216,7 @@ export async function psatRound(
         .getByRole("heading", { name: "평가표" })
         .waitFor({ timeout: 15_000 });
       await page
-        .getByText("네트워크에 연결되어 있지 않습니다")
+        .getByText("서버에 연결할 수 없습니다")
         .waitFor({ timeout: 15_000 });
       await page.getByRole("tab").nth(4).click();
       assert.equal(
@@ -226,7 +229,7 @@ export async function psatRound(
       );
       await submitSheet(page);
       await page
-        .getByText("네트워크 대기 중")
+        .getByText("서버 연결 대기 중")
         .first()
         .waitFor({ timeout: 15_000 });
       await captureScreen(page, "tablet-offline-queued");

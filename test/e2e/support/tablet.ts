@@ -25,11 +25,14 @@ export async function scoreBidder(
   }
 }
 
-/** Reviews the sheet, signs it once and waits for the waiting screen. */
+/**
+ * Reviews the sheet, signs it once and waits for the waiting screen, which
+ * says "submitted" only once the chain has the commitment.
+ */
 export async function submitSheet(page: Page): Promise<void> {
   await page.getByRole("button", { name: "검토하기" }).click();
   await page.getByRole("heading", { name: "평가표 검토" }).waitFor();
   await page.getByRole("button", { name: "서명하고 제출" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "제출" }).click();
-  await page.getByRole("heading", { name: "제출했습니다" }).waitFor();
+  await page.locator(".waiting").waitFor();
 }
