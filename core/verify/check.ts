@@ -96,6 +96,15 @@ export function describeCancellation(cancellation: Cancellation): string {
   );
 }
 
+/**
+ * Returns "seat 3 (index 2)" for the registry's seat index 2: the number
+ * from 1 that the app and the QR labels show, and the index from 0 that
+ * the events and the record use.
+ */
+export function seatText(index: number): string {
+  return `seat ${index + 1} (index ${index})`;
+}
+
 /** Returns "1 seat" or "3 seats". */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;

@@ -1,6 +1,6 @@
 import { size } from "viem";
 import { ROUND_PHASES } from "../enums.ts";
-import { cancelledCheck, makeCheck, plural } from "./check.ts";
+import { cancelledCheck, makeCheck, plural, seatText } from "./check.ts";
 import type { VerifyCheck } from "./check.ts";
 import { byPosition } from "./logs.ts";
 import type { EvaluationRecord, RecordCommit } from "./record.ts";
@@ -121,11 +121,11 @@ export function checkCounts(
 function escrowProblem(commit: RecordCommit): string | undefined {
   const length = size(commit.escrow);
   if (length === 0)
-    return `seat ${commit.seat} committed without an escrow copy`;
+    return `${seatText(commit.seat)} committed without an escrow copy`;
   const version = commit.escrow.slice(2, 4);
   if (version !== ESCROW_VERSION_BYTE || length < ESCROW_MIN_BYTES) {
     return (
-      `seat ${commit.seat}: the escrow copy has ${length} bytes and version 0x${version}, ` +
+      `${seatText(commit.seat)}: the escrow copy has ${length} bytes and version 0x${version}, ` +
       `not version 0x01 of at least ${ESCROW_MIN_BYTES} bytes`
     );
   }

@@ -3,7 +3,7 @@ import { tallyInputFromSpec } from "../params.ts";
 import { tally } from "../tally.ts";
 import type { BidderResult } from "../tally-input.ts";
 import { formatFixed } from "../units.ts";
-import { cancelledCheck, makeCheck, plural } from "./check.ts";
+import { cancelledCheck, makeCheck, plural, seatText } from "./check.ts";
 import type { VerifyCheck } from "./check.ts";
 import { byPosition } from "./logs.ts";
 import type { EvaluationRecord, RecordReveal } from "./record.ts";
@@ -34,19 +34,19 @@ function shapeProblems(
   const problems: string[] = [];
   if (reveal.scores.length !== expected) {
     problems.push(
-      `seat ${reveal.seat}: ${reveal.scores.length} scores, not ${bidders} bidders × ${maxima.length} criteria`,
+      `${seatText(reveal.seat)}: ${reveal.scores.length} scores, not ${bidders} bidders × ${maxima.length} criteria`,
     );
   }
   if (reveal.comments.length !== bidders) {
     problems.push(
-      `seat ${reveal.seat}: ${reveal.comments.length} comments for ${bidders} bidders`,
+      `${seatText(reveal.seat)}: ${reveal.comments.length} comments for ${bidders} bidders`,
     );
   }
   reveal.scores.forEach((score, index) => {
     const maximum = maxima[index % Math.max(1, maxima.length)];
     if (maximum !== undefined && score > maximum) {
       problems.push(
-        `seat ${reveal.seat}: score ${index} is ${score}, above its criterion's maximum ${maximum} (hundredths)`,
+        `${seatText(reveal.seat)}: score ${index} is ${score}, above its criterion's maximum ${maximum} (hundredths)`,
       );
     }
   });
@@ -64,7 +64,7 @@ export function checkReveals(
     problems.push(...shapeProblems(record, reveal));
     if (opened === undefined) {
       problems.push(
-        `seat ${reveal.seat} revealed without a commitment sealed at close`,
+        `${seatText(reveal.seat)} revealed without a commitment sealed at close`,
       );
       continue;
     }
@@ -72,12 +72,12 @@ export function checkReveals(
     try {
       computed = computeCommitment({ roundId, ...reveal });
     } catch (error) {
-      problems.push(`seat ${reveal.seat}: ${errorText(error)}`);
+      problems.push(`${seatText(reveal.seat)}: ${errorText(error)}`);
       continue;
     }
     if (computed !== opened.commitment.toLowerCase()) {
       problems.push(
-        `seat ${reveal.seat}: the revealed sheet hashes to ${computed}, ` +
+        `${seatText(reveal.seat)}: the revealed sheet hashes to ${computed}, ` +
           `but the commitment of block ${opened.block} is ${opened.commitment}`,
       );
     }
@@ -92,7 +92,7 @@ export function checkReveals(
   const missing =
     unrevealed.length === 0
       ? ""
-      : `; not revealed: seat ${unrevealed.join(", ")}`;
+      : `; not revealed: ${unrevealed.map(seatText).join(", ")}`;
   return makeCheck(
     "reveals-match",
     "Every reveal opens its seat's latest commitment from before scoring closed",

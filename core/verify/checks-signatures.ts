@@ -2,7 +2,7 @@ import { isAddressEqual } from "viem";
 import type { Address } from "viem";
 import { hashReason } from "../eip712.ts";
 import { pledgeLanguageOf } from "../pledge.ts";
-import { makeCheck, plural } from "./check.ts";
+import { makeCheck, plural, seatText } from "./check.ts";
 import type { VerifyCheck } from "./check.ts";
 import type { EvaluationRecord } from "./record.ts";
 import { recoverMessageSigner } from "./signatures.ts";
@@ -48,7 +48,7 @@ export async function checkClaims(
         message,
         claim.inviteSignature,
       );
-      const subject = `seat ${claim.seat} claim in block ${claim.block}`;
+      const subject = `${seatText(claim.seat)} claim in block ${claim.block}`;
       return signerProblem(subject, recovered, invite, "its invite");
     }),
   );
@@ -79,7 +79,7 @@ export async function checkPledges(
         message,
         claim.pledgeSignature,
       );
-      const subject = `seat ${claim.seat} pledge in block ${claim.block}`;
+      const subject = `${seatText(claim.seat)} pledge in block ${claim.block}`;
       return signerProblem(subject, recovered, claim.device, "its device");
     }),
   );
@@ -117,7 +117,7 @@ export async function checkSheets(
         message,
         commit.signature,
       );
-      const subject = `seat ${commit.seat} commit in block ${commit.block}`;
+      const subject = `${seatText(commit.seat)} commit in block ${commit.block}`;
       return signerProblem(subject, recovered, device, "its device");
     }),
   );
@@ -149,7 +149,7 @@ export async function checkRecusals(
         message,
         recusal.signature,
       );
-      const subject = `seat ${recusal.seat} recusal in block ${recusal.block}`;
+      const subject = `${seatText(recusal.seat)} recusal in block ${recusal.block}`;
       return signerProblem(subject, recovered, device, "its device");
     }),
   );

@@ -1,6 +1,7 @@
 import type { Address } from "viem";
 import { SEAT_STATES } from "../enums.ts";
 import type { SeatState } from "../enums.ts";
+import { seatText } from "./check.ts";
 import { byPosition } from "./logs.ts";
 import type {
   EvaluationRecord,
@@ -116,12 +117,12 @@ export function replayRecord(record: EvaluationRecord): Replay {
       continue;
     }
 
-    const seatNumber = step.kind === "reissue" ? step.seat : step.at.seat;
-    const seat = seats[seatNumber];
+    const seatIndex = step.kind === "reissue" ? step.seat : step.at.seat;
+    const seat = seats[seatIndex];
     if (seat === undefined) {
       fail(
         step.at,
-        `seat ${seatNumber} does not exist in a round of ${seats.length} seats`,
+        `${seatText(seatIndex)} does not exist in a round of ${seats.length} seats`,
       );
       continue;
     }
@@ -129,7 +130,7 @@ export function replayRecord(record: EvaluationRecord): Replay {
       if (replay.phase !== phase || !states.includes(seat.state)) {
         fail(
           step.at,
-          `seat ${seatNumber}: ${step.kind} while the round was ${replay.phase} ` +
+          `${seatText(seatIndex)}: ${step.kind} while the round was ${replay.phase} ` +
             `and the seat ${seat.state}`,
         );
       }

@@ -78,7 +78,7 @@ describe("verifyRecord on doctored records", () => {
     expect(failed).toContain("tally");
     const problems = await problemsOf(record, "reveals-match");
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^seat 2: the revealed sheet hashes to/);
+    expect(problems[0]).toMatch(/^seat 3 \(index 2\): the revealed sheet hashes to/);
   });
 
   it("names only tally for a changed result", async () => {
@@ -101,7 +101,7 @@ describe("verifyRecord on doctored records", () => {
     expect(failed).toContain("sheets-signed");
     const problems = await problemsOf(record, "sheets-signed");
     expect(problems).toEqual([
-      expect.stringMatching(/^seat 0 commit in block \d+: signed by 0x/),
+      expect.stringMatching(/^seat 1 \(index 0\) commit in block \d+: signed by 0x/),
     ]);
   });
 
@@ -161,7 +161,7 @@ describe("verifyRecord on doctored records", () => {
     record.commits[2].escrow = "0x";
     expect(await failedChecks(record)).toEqual(["escrow"]);
     expect(await problemsOf(record, "escrow")).toEqual([
-      "seat 2 committed without an escrow copy",
+      "seat 3 (index 2) committed without an escrow copy",
     ]);
   });
 
