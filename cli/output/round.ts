@@ -82,10 +82,11 @@ function renderSeats(status: RoundStatus): string {
     time(seat.revealedAt),
     seatLabel(seat.seat),
   ]);
-  // The label column matches the app and the QR labels, which count from 1.
+  // The index column is the seat's on-chain index, from 0. The label
+  // column matches the app and the QR labels, which count from 1.
   return renderTable(
     [
-      "seat",
+      "index",
       "state",
       "device",
       "claimed (KST)",

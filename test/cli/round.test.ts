@@ -200,6 +200,7 @@ describe("round status", () => {
       `scoring deadline  ${deadlineDay} 17:00:00 KST (08:00:00 UTC)`,
     );
     expect(run.stdout).toMatch(/^\s+6\s+invited\s+-/m);
+    expect(run.stdout).toMatch(/^\s*index\s+state\s.*\slabel\s*$/m);
   });
 
   it("shows a finalised round's result", async () => {

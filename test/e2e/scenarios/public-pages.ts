@@ -100,7 +100,7 @@ export async function publicPages(
   assert.equal(record.reveals.length, psat.evaluators);
   const csv = await download(page, "점수 (CSV)");
   assert.equal(csv.name, `jurybox-round-${roundId}-scores.csv`);
-  assert.ok(csv.text.startsWith("seat,bidder,criterion,score,comment\r\n"));
+  assert.ok(csv.text.startsWith("seat,seatIndex,bidder,criterion,score,comment\r\n"));
   const ocds = await download(page, "OCDS 릴리스 (JSON)");
   assert.equal(ocds.name, `jurybox-round-${roundId}-ocds.json`);
   assert.deepEqual(JSON.parse(ocds.text).tag, ["award"]);
