@@ -44,7 +44,7 @@ export interface SupervisedIndexer {
  * logged and the indexer is started again. The wait before an attempt is
  * 1 s and doubles while attempts fail, up to 30 s. Ponder resumes from its
  * database. While it is down the app server's /graphql responds with 503 and
- * code INDEXER_RESTARTING, and the public pages read the chain and say so.
+ * code INDEXER_RESTARTING, and the public pages read the chain and show why.
  *
  * The first start fails like `startIndexer`, so the caller decides whether
  * an indexer that never started stops everything.
@@ -60,8 +60,10 @@ export async function superviseIndexer(
   let restarts = 0;
   let wakeStop: (() => void) | undefined;
   const stopSignal = new Promise<void>((resolve) => (wakeStop = resolve));
-  const waiters: Array<{ since: number; resolve: (indexer: RunningIndexer) => void }> =
-    [];
+  const waiters: Array<{
+    since: number;
+    resolve: (indexer: RunningIndexer) => void;
+  }> = [];
 
   options.onUrl?.(current.url);
 

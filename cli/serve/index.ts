@@ -61,8 +61,8 @@ export interface AppServer {
   /** Points /graphql at an indexer started after the server, or at none. */
   setIndexerUrl(url: string | undefined): void;
   /**
-   * Marks the indexer as stopped and being started again: /graphql answers
-   * 503 with code INDEXER_RESTARTING, and /config.json keeps listing
+   * Marks the indexer as stopped and being started again: /graphql responds
+   * with 503 and code INDEXER_RESTARTING, and /config.json keeps listing
    * /graphql, until the next `setIndexerUrl`.
    */
   setIndexerRestarting(): void;

@@ -251,7 +251,7 @@ export async function sampleRecord(
   return record;
 }
 
-/** The `getRound` status of a finalized sample round, as `sampleRecord` builds it. */
+/** Returns the `getRound` status of a finalized sample round, as `sampleRecord` builds it. */
 function statusOf(
   record: EvaluationRecord,
   spec: ReturnType<typeof toRoundSpec>,

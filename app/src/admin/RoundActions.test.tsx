@@ -46,7 +46,7 @@ function watchOf(events: RoundEvent[]): WatchState {
   };
 }
 
-/** A console with a fake store and signer that record what they get. */
+/** Returns a console with a fake store and signer that record what they get. */
 function contextOf() {
   const saveSecrets = vi.fn(async () => undefined);
   const send = vi.fn(async () => "0x01" as const);

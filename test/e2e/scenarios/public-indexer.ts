@@ -72,7 +72,7 @@ async function shownCounts(page: Page) {
  * Runs a real indexer beside the system, finishes the PSAT round from
  * Node as five tablets would, and follows the public pages: the round
  * shows its winner read from the indexer; while the indexer is 30 s of
- * block time behind, and after it is killed, the page says why it reads the
+ * block time behind, and after it is killed, the page shows why it reads the
  * chain and still shows the winner. The counts shown equal the registry's
  * counters every time.
  */
@@ -140,7 +140,7 @@ export async function publicIndexer(system: TestSystem, browser: TestBrowser) {
       .waitFor({ timeout: 30_000 });
 
     // The indexer stops receiving blocks while the chain's clock moves 30 s
-    // on: it still answers, but from a block too old to show.
+    // on: it still serves GraphQL, but from a block too old to show.
     running.relay.pause();
     await advanceChainTime(system.rpcUrl, 30);
     await page

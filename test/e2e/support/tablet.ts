@@ -26,8 +26,8 @@ export async function scoreBidder(
 }
 
 /**
- * Reviews the sheet, signs it once and waits for the waiting screen, which
- * says "submitted" only once the chain has the commitment.
+ * Reviews the sheet, signs it once and waits for the waiting screen, whose
+ * heading reads "submitted" only once the chain has the commitment.
  */
 export async function submitSheet(page: Page): Promise<void> {
   await page.getByRole("button", { name: "검토하기" }).click();
