@@ -1,5 +1,6 @@
+import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { Readable, Writable } from "node:stream";
+import { Readable, Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 
@@ -79,18 +80,11 @@ class DumpShape extends Writable {
   }
 }
 
-/** Copies every chunk to `inner` while `shape` looks at it. */
-function tee(shape: DumpShape, inner?: Writable): Writable {
-  return new Writable({
-    write(chunk: Buffer, encoding, done) {
-      shape._write(chunk, encoding, () => {
-        if (inner === undefined || inner.write(chunk)) done();
-        else inner.once("drain", () => done());
-      });
-    },
-    final(done) {
-      if (inner === undefined) done();
-      else inner.end(done);
+/** Passes every chunk on unchanged after `shape` has looked at it. */
+function inspect(shape: DumpShape): Transform {
+  return new Transform({
+    transform(chunk: Buffer, encoding, done) {
+      shape._write(chunk, encoding, () => done(null, chunk));
     },
   });
 }
@@ -118,9 +112,15 @@ export async function scanStateDump(
           mode: 0o600,
         });
   try {
-    await pipeline(input, createGunzip(), tee(shape, sink));
+    // The sink is a stage of the pipeline, so that a damaged gzip stream
+    // destroys it together with the others and its pending write fails
+    // inside the pipeline, not later as an uncaught error.
+    if (sink === undefined) await pipeline(input, createGunzip(), shape);
+    else await pipeline(input, createGunzip(), inspect(shape), sink);
   } catch (error) {
-    sink?.destroy();
+    if (sink !== undefined && !sink.closed) {
+      await once(sink, "close").catch(() => undefined);
+    }
     if ((error as NodeJS.ErrnoException).code?.startsWith("Z_")) {
       throw new ChainStateDamagedError(file, (error as Error).message);
     }

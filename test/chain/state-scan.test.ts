@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -64,5 +64,30 @@ describe("state dump scan", () => {
     );
     expect(error).toBeInstanceOf(ChainStateDamagedError);
     expect((error as ChainStateDamagedError).file).toBe("state.json.gz");
+  });
+
+  it("stops writing its output cleanly on damage", async () => {
+    // A damaged stream destroyed the output file's stream while a write
+    // was still in flight, and the write's error then escaped as an
+    // uncaught exception in about half the attempts.
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on("uncaughtException", record);
+    try {
+      const gzip = gzipSync(bigDump(20_000_000, 7));
+      const dir = await makeTempDir();
+      const file = join(dir, "state.json.gz");
+      await writeFile(file, gzip.subarray(0, gzip.length / 2));
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        const output = join(dir, `load-${attempt}.json`);
+        await expect(scanStateDump(file, file, output)).rejects.toThrow(
+          ChainStateDamagedError,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      process.off("uncaughtException", record);
+    }
+    expect(uncaught).toEqual([]);
   });
 });
