@@ -11,19 +11,18 @@
 // one or two one-second blocks, then 100,000 re-commits mined in blocks of
 // about 730 and 270 (1,000 per pair), about 290 blocks in all.
 //
-// NOTE: the 5,000 events/s target is not reached. On 2 cores shared with
-// other jobs (`npx node bench/indexer.ts`, Ponder 0.16.10, anvil) this
-// measured 770 events/s on PGlite (load average 6 to 10, fetch phase 112 s
-// of 130 s, 94 CPU seconds in the Ponder process) and 1,195 on Postgres 15
-// (load average 4 to 6, fetch 80 s of 84 s, 64 CPU seconds). The fetch
-// phase is Ponder's own work: it writes every block, transaction and log to
-// its sync tables, and on PGlite a CPU profile put about half of the
-// process's time in PGlite (WebAssembly Postgres and its synchronous file
-// writes) and a seventh in drizzle building the insert statements. The
-// handlers take about 1 s per 6,000 events. From its CPU time, the Ponder
-// process would stay near 1,100 events/s on PGlite even with a core to
-// itself (an estimate). No JSON-RPC request timed out in these runs; with
-// Ponder's 10 s limit, 60 did.
+// NOTE: the 5,000 events/s target is not reached. With nothing else on 2
+// cores (Ponder 0.16.10, anvil), PGlite gave 2,327 to 2,654 events/s: the
+// fetch phase took 28 to 33 s of 38 to 43 s, and the Ponder process used
+// 45 CPU seconds. Postgres 15 gave 3,523 (fetch 27 s of 28.5 s, 27 CPU
+// seconds). A machine busy with other jobs gave 375 to 1,195. The fetch
+// phase is Ponder's own work: it writes every block, transaction and log
+// to its sync tables. A CPU profile on PGlite put 39 % of the process's
+// time in PGlite (WebAssembly Postgres and its file writes) and 22 % in
+// drizzle building insert statements of up to 16,000 parameters. Ponder
+// is CPU-bound, so only a backfill that skips its sync tables would reach
+// the target here. No JSON-RPC request timed out in these runs; with
+// Ponder's 10 s limit, 60 did on the busy machine.
 import { execFileSync } from "node:child_process";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
