@@ -135,6 +135,10 @@ export async function publicIndexer(system: TestSystem, browser: TestBrowser) {
     await capturePublic(page, "public-indexer-rounds");
 
     await item.getByRole("link").click();
+    // The list has a source note too, so wait for the round page first.
+    await page
+      .getByRole("heading", { name: "체인에 기록된 단계" })
+      .waitFor({ timeout: 30_000 });
     await page
       .locator(".source-note[data-source=indexer]")
       .waitFor({ timeout: 30_000 });

@@ -85,10 +85,11 @@ export async function publicPages(
 
   await page.getByRole("link", { name: "모든 평가 회차 보기" }).click();
   await psatItem.getByRole("link").click();
+  // The list also names winners, so wait for the round page first.
   await page
-    .getByText(`우선협상대상자: ${psat.expected!.winner}`)
+    .getByRole("heading", { name: "체인에 기록된 단계" })
     .waitFor({ timeout: 15_000 });
-  await page.getByRole("heading", { name: "체인에 기록된 단계" }).waitFor();
+  await page.getByText(`우선협상대상자: ${psat.expected!.winner}`).waitFor();
   await page.getByText("평가위원 E").first().waitFor();
   const roundId = /\/(\d+)$/.exec(page.url())![1];
 
