@@ -236,7 +236,7 @@ export async function startAppServer(
     },
     setIndexerRestarting: () => {
       indexerUrl = INDEXER_RESTARTING;
-      log("app: /graphql answers 503 until the indexer is running again");
+      log("app: /graphql responds with 503 until the indexer is running again");
     },
     stop: () => {
       // `up` may stop its services twice (on a signal, then when the chain

@@ -70,11 +70,11 @@ async function shownCounts(page: Page) {
 
 /**
  * Runs a real indexer beside the system, finishes the PSAT round from
- * Node as five tablets would, and follows the public pages: the round
- * shows its winner read from the indexer; while the indexer is 30 s of
- * block time behind, and after it is killed, the page shows why it reads the
- * chain and still shows the winner. The counts shown equal the registry's
- * counters every time.
+ * Node as five tablets would, and follows the public pages. The round
+ * first shows its winner read from the indexer. While the indexer is 30 s
+ * of block time behind, and after it is killed, the page shows why it
+ * reads the chain and still shows the winner. The counts on the page equal
+ * the registry's counters every time.
  */
 export async function publicIndexer(system: TestSystem, browser: TestBrowser) {
   const running = await startTestIndexer(system);
