@@ -21,7 +21,8 @@
 // time in PGlite (WebAssembly Postgres and its file writes) and 22 % in
 // drizzle building insert statements of up to 16,000 parameters. Ponder
 // is CPU-bound, so only a backfill that skips its sync tables would reach
-// the target here. No JSON-RPC request timed out in these runs; with
+// the target here. Later Postgres runs and what else was tried (a faster
+// drizzle check, Node 24, Ponder 0.17) are in docs/BENCHMARKS.md. No JSON-RPC request timed out in these runs; with
 // Ponder's 10 s limit, 60 did on the busy machine.
 import { execFileSync } from "node:child_process";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
