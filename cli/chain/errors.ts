@@ -1,41 +1,40 @@
+import { CliError } from "../lib/errors.ts";
+
 /** Raised when another live supervisor already manages the same data directory. */
-export class ChainAlreadyRunningError extends Error {
+export class ChainAlreadyRunningError extends CliError {
   constructor(pid: number, chainDir: string) {
     super(
       `A chain supervisor (pid ${pid}) already runs on ${chainDir}; stop it ` +
         `with Ctrl-C or \`kill ${pid}\` before starting another.`,
     );
-    this.name = "ChainAlreadyRunningError";
   }
 }
 
 /** Raised when a process that is not our anvil listens on the chain port. */
-export class ChainPortInUseError extends Error {
+export class ChainPortInUseError extends CliError {
   constructor(host: string, port: number) {
-    super(
-      `Port ${port} on ${host} is already in use by another process; stop ` +
-        `that process or start the chain with another port.`,
-    );
-    this.name = "ChainPortInUseError";
+    super(`Port ${port} on ${host} is already in use by another process.`, {
+      hint:
+        "Stop that process, or start the chain on another port with " +
+        `--rpc http://${host}:PORT.`,
+    });
   }
 }
 
 /** Raised when anvil exits or does not respond before the start timeout. */
-export class ChainStartError extends Error {
+export class ChainStartError extends CliError {
   constructor(reason: string, logFile: string) {
     super(`anvil failed to start: ${reason}; see ${logFile} for its output.`);
-    this.name = "ChainStartError";
   }
 }
 
 /** Raised when every state file exists but none of them can be loaded. */
-export class ChainStateUnreadableError extends Error {
+export class ChainStateUnreadableError extends CliError {
   constructor(problems: string[]) {
     super(
       `No chain state file can be loaded (${problems.join("; ")}); move the ` +
         `files aside to start an empty chain, or restore a backup copy.`,
     );
-    this.name = "ChainStateUnreadableError";
   }
 }
 

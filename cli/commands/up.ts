@@ -15,6 +15,7 @@ import { createRound, type RegistrySession } from "../lib/create-round.ts";
 import { readDemoRound } from "../lib/demo-round.ts";
 import { CliError, InvalidArgumentError } from "../lib/errors.ts";
 import { DEFAULT_APP_URL, readOptions } from "../lib/options.ts";
+import { isPortFree } from "../lib/ports.ts";
 import { readRoundCount } from "../lib/read-status.ts";
 import { resolveRegistry } from "../lib/registry-address.ts";
 import { roundFolder } from "../lib/round-keys.ts";
@@ -84,6 +85,19 @@ async function runUp(command: Command): Promise<void> {
   const blockTime = parseBlockTime(options.blockTime);
   const logger = makeLogger(Boolean(options.json));
   const dataDir = resolve(".jurybox");
+  const appHost = options.lan ? "0.0.0.0" : "127.0.0.1";
+  // Checked before the chain starts, because the app server starts last.
+  if (!(await isPortFree(appHost, appPort))) {
+    throw new CliError(
+      `Port ${appPort} on ${appHost} is already in use, so the web app ` +
+        "cannot listen there.",
+      {
+        hint:
+          "Stop the process that listens on it, or pass another port " +
+          "with --app-port.",
+      },
+    );
+  }
 
   const hre = (await import("hardhat")).default;
   await compileIfMissing(hre, logger.info);
@@ -106,7 +120,7 @@ async function runUp(command: Command): Promise<void> {
       options.adminKeyFile ?? join(dataDir, "keys", "admin.json");
     const { startAppServer } = await import("../serve/index.ts");
     const app = await startAppServer({
-      host: options.lan ? "0.0.0.0" : "127.0.0.1",
+      host: appHost,
       port: appPort,
       https: Boolean(options.lan),
       chainRpcUrl: chain.rpcUrl,

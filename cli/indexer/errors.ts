@@ -3,7 +3,7 @@ export class IndexerPortInUseError extends Error {
   constructor(port: number) {
     super(
       `Port ${port} on 127.0.0.1 is already in use; stop the process that ` +
-        "listens there or start the indexer on another port.",
+        "listens there or pass another port with --indexer-port.",
     );
     this.name = "IndexerPortInUseError";
   }

@@ -1,5 +1,4 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,6 +12,7 @@ import {
   writeProcessRecord,
 } from "../chain/process-record.ts";
 import { consoleChainLogger, type ChainLogger } from "../chain/logger.ts";
+import { isPortFree } from "../lib/ports.ts";
 import { computeBuildKey, readPonderVersion } from "./build-key.ts";
 import { IndexerNotReadyError, IndexerPortInUseError } from "./errors.ts";
 import { launchPonder } from "./ponder-process.ts";
@@ -190,16 +190,10 @@ async function dropOtherPgliteBuild(
   await writeFile(keyFile, `${buildKey}\n`);
 }
 
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === "EADDRINUSE" ? new IndexerPortInUseError(port) : error,
-      );
-    });
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
-  });
+async function assertPortFree(port: number): Promise<void> {
+  if (!(await isPortFree("127.0.0.1", port))) {
+    throw new IndexerPortInUseError(port);
+  }
 }
 
 async function waitForReady(
