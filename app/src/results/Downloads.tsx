@@ -2,8 +2,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Address, PublicClient } from "viem";
 
-import { describeError } from "../chain/errors.ts";
 import { downloadText, loadVerifier } from "./record.ts";
+import {
+  describeReadFailure,
+  FailureMessage,
+  useFailureReason,
+  type ReadFailure,
+} from "./read-failure.tsx";
 
 type Format = "json" | "csv" | "ocds";
 
@@ -23,7 +28,8 @@ export function Downloads({
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<Format>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<ReadFailure>();
+  const reason = useFailureReason();
 
   async function download(format: Format) {
     setBusy(format);
@@ -53,7 +59,7 @@ export function Downloads({
         );
       }
     } catch (cause) {
-      setError(describeError(cause));
+      setError(describeReadFailure(cause));
     } finally {
       setBusy(undefined);
     }
@@ -75,9 +81,10 @@ export function Downloads({
         ))}
       </div>
       {error && (
-        <p className="field-error" role="alert">
-          {t("results.downloadFailed", { message: error })}
-        </p>
+        <FailureMessage
+          text={t("results.downloadFailed", { message: reason(error) })}
+          failure={error}
+        />
       )}
     </section>
   );

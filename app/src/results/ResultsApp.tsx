@@ -7,16 +7,24 @@ import type { RoundProgress } from "../chain/progress.ts";
 import { RoundNotFoundError, type RoundInfo } from "../chain/round.ts";
 import { addStrings } from "../i18n/index.ts";
 import { formatKst } from "../lib/format.ts";
-import { ProblemMessage } from "../ui/ProblemMessage.tsx";
+import { roundsHash } from "../lib/route.ts";
 import { ResultTable } from "../ui/ResultTable.tsx";
-import { Screen } from "../ui/Screen.tsx";
+import { MessageScreen, Screen } from "../ui/Screen.tsx";
 import { resultsStrings } from "./strings.ts";
 import "./results.css";
+import { ChainMismatch } from "./ChainMismatch.tsx";
 import { Downloads } from "./Downloads.tsx";
+import {
+  describeReadFailure,
+  FailureMessage,
+  useFailureReason,
+  type ReadFailure,
+} from "./read-failure.tsx";
 import { readRecord, type EvaluationRecord } from "./record.ts";
 import { RoundViewReader, type RoundView } from "./round-view.ts";
 import { SeatScores } from "./SeatScores.tsx";
 import { SourceNote } from "./SourceNote.tsx";
+import { nextStale, StaleNotice, type StaleState } from "./StaleNotice.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { VerifyPanel } from "./VerifyPanel.tsx";
 
@@ -27,7 +35,9 @@ const POLL_MS = 2_000;
 
 /**
  * Reads the round every POLL_MS while mounted, from the indexer or the
- * chain as RoundViewReader chooses. Keeps the last view when a read fails.
+ * chain as RoundViewReader chooses, once the server's chain id matches
+ * the link's. Keeps the last view when a read fails and reports since
+ * when the reads have failed.
  */
 function useRoundView(
   client: PublicClient,
@@ -37,22 +47,36 @@ function useRoundView(
 ) {
   const [view, setView] = useState<RoundView>();
   const [missing, setMissing] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [wrongChain, setWrongChain] = useState<number>();
+  const [stale, setStale] = useState<StaleState>();
 
   useEffect(() => {
     const reader = new RoundViewReader(client, chainId, registry, roundId);
     let stopped = false;
+    let chainChecked = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
+        if (!chainChecked) {
+          const actual = await client.getChainId();
+          if (stopped) return;
+          if (actual !== chainId) {
+            setWrongChain(actual);
+            return;
+          }
+          chainChecked = true;
+        }
         const next = await reader.read();
         if (stopped) return;
         setView(next);
-        setFailed(false);
+        setStale(undefined);
       } catch (error) {
         if (stopped) return;
         if (error instanceof RoundNotFoundError) setMissing(true);
-        else setFailed(true);
+        else {
+          const failure = describeReadFailure(error);
+          setStale((previous) => nextStale(previous, failure));
+        }
       }
       if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
     };
@@ -62,7 +86,7 @@ function useRoundView(
       clearTimeout(timer);
     };
   }, [client, chainId, registry, roundId]);
-  return { view, missing, failed };
+  return { view, missing, wrongChain, stale };
 }
 
 /**
@@ -70,6 +94,11 @@ function useRoundView(
  * keeps up with the chain, from the chain otherwise, with the counts and
  * result always checked against the registry. Verify and the downloads
  * read raw chain events only.
+ *
+ * Each chain, registry and round gets its own page instance. So when only
+ * the hash changes, nothing read for the previous round (the view, the
+ * evaluation record, a Verify report) can show under the next one, and
+ * reads still under way for it are dropped.
  */
 export function ResultsApp({
   chainId,
@@ -80,28 +109,69 @@ export function ResultsApp({
   registry: Address;
   roundId: bigint;
 }) {
+  return (
+    <RoundPage
+      key={`${chainId}:${registry.toLowerCase()}:${roundId}`}
+      chainId={chainId}
+      registry={registry}
+      roundId={roundId}
+    />
+  );
+}
+
+function RoundPage({
+  chainId,
+  registry,
+  roundId,
+}: {
+  chainId: number;
+  registry: Address;
+  roundId: bigint;
+}) {
   const { t } = useTranslation();
+  const reason = useFailureReason();
   const [client] = useState(() => createChainClient(chainId));
-  const { view, missing, failed } = useRoundView(
+  const { view, missing, wrongChain, stale } = useRoundView(
     client,
     chainId,
     registry,
     roundId,
   );
 
+  if (wrongChain !== undefined) {
+    return (
+      <ChainMismatch
+        expected={chainId}
+        actual={wrongChain}
+        registry={registry}
+      />
+    );
+  }
   if (missing) {
     return (
-      <ProblemMessage
-        name="notFound"
-        values={{ roundId: roundId.toString() }}
+      <MessageScreen
+        title={t("results.notInRegistryTitle")}
+        body={t("results.notInRegistryBody", {
+          roundId: roundId.toString(),
+          registry,
+        })}
+        tone="warning"
+        action={
+          <p>
+            <a className="button" href={roundsHash(chainId, registry)}>
+              {t("rounds.all")}
+            </a>
+          </p>
+        }
       />
     );
   }
   if (!view) {
-    return failed ? (
-      <p className="field-error" role="alert">
-        {t("results.readFailed")}
-      </p>
+    return stale ? (
+      <FailureMessage
+        text={`${t("results.readFailed")} ${reason(stale.failure)}`}
+        failure={stale.failure}
+      />
     ) : (
       <p className="loading">{t("app.loading")}</p>
     );
@@ -112,8 +182,49 @@ export function ResultsApp({
       client={client}
       registry={registry}
       view={view}
+      stale={stale}
     />
   );
+}
+
+/** The evaluation record of one round, or why it could not be read. */
+interface RecordRead {
+  /** The `registry:roundId` it was read for. */
+  key: string;
+  record?: EvaluationRecord;
+  failure?: ReadFailure;
+}
+
+/**
+ * Reads the round's evaluation record from raw chain events once the
+ * round is final and no longer changes, whichever source the rest of the
+ * page uses. Returns nothing for another round than the one it was read
+ * for, and drops a read that returns after the round changed.
+ */
+function useRecord(
+  client: PublicClient,
+  registry: Address,
+  roundId: bigint,
+  done: boolean,
+): RecordRead | undefined {
+  const key = `${registry.toLowerCase()}:${roundId}`;
+  const [read, setRead] = useState<RecordRead>();
+  useEffect(() => {
+    if (!done) return;
+    let current = true;
+    readRecord(client, registry, roundId).then(
+      (record) => {
+        if (current) setRead({ key, record });
+      },
+      (error: unknown) => {
+        if (current) setRead({ key, failure: describeReadFailure(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, registry, roundId, done, key]);
+  return read?.key === key ? read : undefined;
 }
 
 export function RoundResult({
@@ -121,28 +232,25 @@ export function RoundResult({
   client,
   registry,
   view,
+  stale,
 }: {
   chainId: number;
   client: PublicClient;
   registry: Address;
   view: RoundView;
+  /** Set while refreshes fail; the view is then the last one read. */
+  stale?: StaleState;
 }) {
   const { t } = useTranslation();
+  const reason = useFailureReason();
   const { round, progress, counts } = view;
-  const [record, setRecord] = useState<EvaluationRecord>();
-  const [recordError, setRecordError] = useState(false);
-  const done = progress.finalized !== undefined || progress.cancelled;
+  const done =
+    progress.finalized !== undefined || progress.cancelled !== undefined;
   const finalized = progress.finalized;
-
-  // The record comes from raw chain events, whichever source the rest of
-  // the page uses, and is read once the round is final and no longer
-  // changes.
-  useEffect(() => {
-    if (!done) return;
-    readRecord(client, registry, round.roundId).then(setRecord, () =>
-      setRecordError(true),
-    );
-  }, [client, registry, round.roundId, done]);
+  const recordRead = useRecord(client, registry, round.roundId, done);
+  const record = recordRead?.record;
+  // Remounts the panels that keep their own state when the round changes.
+  const roundKey = `${registry.toLowerCase()}:${round.roundId}`;
 
   return (
     <Screen title={t("results.title")} className="results">
@@ -152,8 +260,10 @@ export function RoundResult({
         {t("results.rules", {
           rules: round.rulesVersion,
           tally: round.tallyVersion,
-        })}
+        })}{" "}
+        · <span data-chain-id={chainId}>{t("results.chain", { chainId })}</span>
       </p>
+      {stale && <StaleNotice stale={stale} block={view.block} />}
       <SourceNote
         source={view.source}
         reason={view.reason}
@@ -161,9 +271,15 @@ export function RoundResult({
         time={view.time}
         countsDiffered={view.countsDiffered.length > 0}
         resultDiffered={view.resultDiffered}
+        stale={stale !== undefined}
       />
       <h2>{t("results.attendance")}</h2>
-      <ul className="inline-list attendance">
+      <ul
+        className={
+          stale ? "inline-list attendance stale" : "inline-list attendance"
+        }
+        data-stale={stale !== undefined}
+      >
         {(
           [
             "invited",
@@ -204,13 +320,15 @@ export function RoundResult({
       )}
       {record && <SeatScores record={record} />}
       {record && <Timeline record={record} />}
-      {recordError && (
-        <p className="field-error" role="alert">
-          {t("results.recordFailed")}
-        </p>
+      {recordRead?.failure && (
+        <FailureMessage
+          text={`${t("results.recordFailed")} ${reason(recordRead.failure)}`}
+          failure={recordRead.failure}
+        />
       )}
       {done && (
         <Downloads
+          key={`downloads:${roundKey}`}
           client={client}
           registry={registry}
           roundId={round.roundId}
@@ -218,13 +336,14 @@ export function RoundResult({
       )}
       {done && (
         <VerifyPanel
+          key={`verify:${roundKey}`}
           client={client}
           registry={registry}
           roundId={round.roundId}
         />
       )}
       <p>
-        <a href={`#/r/${chainId}/${registry}`}>{t("rounds.all")}</a>
+        <a href={roundsHash(chainId, registry)}>{t("rounds.all")}</a>
       </p>
     </Screen>
   );

@@ -3,11 +3,16 @@ import { useTranslation } from "react-i18next";
 import type { Address } from "viem";
 
 import { createChainClient } from "../chain/client.ts";
-import { describeError } from "../chain/errors.ts";
 import { addStrings } from "../i18n/index.ts";
 import { resultsHash } from "../lib/route.ts";
 import { Screen } from "../ui/Screen.tsx";
+import { ChainMismatch } from "./ChainMismatch.tsx";
 import { findIndexer, type IndexerEndpoint } from "./indexer.ts";
+import {
+  describeReadFailure,
+  FailureMessage,
+  useFailureReason,
+} from "./read-failure.tsx";
 import {
   PHASE_CANCELLED,
   PHASE_FINALIZED,
@@ -16,6 +21,7 @@ import {
   type RoundListView,
 } from "./rounds.ts";
 import { SourceNote } from "./SourceNote.tsx";
+import { nextStale, StaleNotice, type StaleState } from "./StaleNotice.tsx";
 import { resultsStrings } from "./strings.ts";
 
 addStrings(resultsStrings);
@@ -25,7 +31,7 @@ addStrings(resultsStrings);
  * seat counts, final rounds with the preferred bidder, and cancelled
  * rounds. Read from the indexer while it keeps up with the chain, else
  * from chain events, with the counts always the registry's. Refreshed
- * every 3 s.
+ * every 3 s once the server's chain id matches the link's.
  */
 export function RoundListApp({
   chainId,
@@ -34,26 +40,58 @@ export function RoundListApp({
   chainId: number;
   registry: Address;
 }) {
+  // A new page instance per chain and registry, so that the client and the
+  // list never carry over from another link.
+  return (
+    <RoundListPage
+      key={`${chainId}:${registry.toLowerCase()}`}
+      chainId={chainId}
+      registry={registry}
+    />
+  );
+}
+
+function RoundListPage({
+  chainId,
+  registry,
+}: {
+  chainId: number;
+  registry: Address;
+}) {
   const { t } = useTranslation();
+  const reason = useFailureReason();
   const [client] = useState(() => createChainClient(chainId));
   const [list, setList] = useState<RoundListView>();
-  const [error, setError] = useState<string>();
+  const [stale, setStale] = useState<StaleState>();
+  const [wrongChain, setWrongChain] = useState<number>();
 
   useEffect(() => {
     let stopped = false;
+    let chainChecked = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Looked up again until found, because `jurybox up` starts the
     // indexer after the app server.
     let endpoint: IndexerEndpoint | undefined;
     const read = async () => {
       try {
+        if (!chainChecked) {
+          const actual = await client.getChainId();
+          if (stopped) return;
+          if (actual !== chainId) {
+            setWrongChain(actual);
+            return;
+          }
+          chainChecked = true;
+        }
         endpoint ??= await findIndexer(chainId, registry);
         const value = await readRoundListView(client, registry, endpoint);
         if (stopped) return;
         setList(value);
-        setError(undefined);
+        setStale(undefined);
       } catch (cause) {
-        if (!stopped) setError(describeError(cause));
+        if (stopped) return;
+        const failure = describeReadFailure(cause);
+        setStale((previous) => nextStale(previous, failure));
       }
       if (!stopped) timer = setTimeout(() => void read(), 3000);
     };
@@ -72,22 +110,34 @@ export function RoundListApp({
   const link = (round: RoundListEntry) =>
     resultsHash({ chainId, registry, roundId: round.roundId });
 
+  if (wrongChain !== undefined) {
+    return (
+      <ChainMismatch
+        expected={chainId}
+        actual={wrongChain}
+        registry={registry}
+      />
+    );
+  }
   return (
     <Screen title={t("rounds.title")} className="results">
-      {error && (
-        <p className="field-error" role="alert">
-          {t("rounds.readFailed", { message: error })}
-        </p>
+      {!list && stale && (
+        <FailureMessage
+          text={t("rounds.readFailed", { message: reason(stale.failure) })}
+          failure={stale.failure}
+        />
       )}
-      {!list && !error && <p className="loading">{t("app.loading")}</p>}
+      {!list && !stale && <p className="loading">{t("app.loading")}</p>}
       {list && (
         <>
+          {stale && <StaleNotice stale={stale} block={list.block} />}
           <SourceNote
             source={list.source}
             reason={list.reason}
             block={list.block}
             time={list.time}
             countsDiffered={list.countsDiffered}
+            stale={stale !== undefined}
           />
           <RoundSection
             id="rounds-open"

@@ -6,7 +6,8 @@ import type { ChainReason } from "./source.ts";
 /**
  * Shows the "as of block N, time (KST)" line of a public page with the source
  * of its data, and in plain words why the chain is read directly or where
- * the indexer disagreed with the contract.
+ * the indexer disagreed with the contract. While `stale` is set, the line
+ * is marked as not updating, because refreshes fail.
  */
 export function SourceNote({
   source,
@@ -15,6 +16,7 @@ export function SourceNote({
   time,
   countsDiffered = false,
   resultDiffered = false,
+  stale = false,
 }: {
   source: "indexer" | "chain";
   reason?: ChainReason;
@@ -22,16 +24,18 @@ export function SourceNote({
   time?: number;
   countsDiffered?: boolean;
   resultDiffered?: boolean;
+  stale?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="source-note" data-source={source}>
-      <p className="as-of">
+    <div className="source-note" data-source={source} data-stale={stale}>
+      <p className={stale ? "as-of stale" : "as-of"}>
         {t("results.asOf", {
           block: block.toString(),
           time: formatKst(time, i18n.language),
         })}{" "}
         · {t(`results.source_${source}`)}
+        {stale && <> · {t("results.notUpdating")}</>}
       </p>
       <div role="status">
         {reason && (

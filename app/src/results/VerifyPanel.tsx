@@ -3,8 +3,13 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Address, PublicClient } from "viem";
 
-import { describeError } from "../chain/errors.ts";
 import { verifyRound, type VerifyReport } from "./record.ts";
+import {
+  describeReadFailure,
+  FailureMessage,
+  useFailureReason,
+  type ReadFailure,
+} from "./read-failure.tsx";
 
 function summaryOf(report: VerifyReport, t: TFunction): string {
   const count = (outcome: string) =>
@@ -40,7 +45,8 @@ export function VerifyPanel({
   const { t } = useTranslation();
   const [report, setReport] = useState<VerifyReport>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<ReadFailure>();
+  const reason = useFailureReason();
 
   async function verify() {
     setBusy(true);
@@ -48,7 +54,7 @@ export function VerifyPanel({
     try {
       setReport(await verifyRound(client, registry, roundId));
     } catch (cause) {
-      setError(describeError(cause));
+      setError(describeReadFailure(cause));
     } finally {
       setBusy(false);
     }
@@ -69,9 +75,10 @@ export function VerifyPanel({
         </button>
       </div>
       {error && (
-        <p className="field-error" role="alert">
-          {t("results.failed", { message: error })}
-        </p>
+        <FailureMessage
+          text={t("results.failed", { message: reason(error) })}
+          failure={error}
+        />
       )}
       {report && (
         <>

@@ -70,6 +70,22 @@ const ko = {
     step_cancelled: "회차 취소",
     recordFailed: "체인에서 평가 기록을 읽지 못했습니다.",
     readFailed: "이 회차를 읽지 못했습니다. 몇 초 뒤에 다시 읽습니다.",
+    chain: "체인 {{chainId}}",
+    notUpdating: "갱신 멈춤",
+    staleSince:
+      "{{since}}부터 체인에서 새 정보를 읽지 못하고 있습니다. 이 화면은 마지막으로 읽은 {{block}}번 블록 기준이라 지금과 다를 수 있습니다. 몇 초마다 계속 다시 시도합니다.",
+    chainUnreachable:
+      "체인 노드에 연결할 수 없습니다. 잠시 뒤 다시 시도하세요.",
+    unexpectedError:
+      "예상하지 못한 오류입니다. 계속되면 아래 세부 정보를 관리자에게 전해 주세요.",
+    errorDetail: "세부 정보:",
+    wrongChainTitle: "다른 체인의 링크입니다",
+    wrongChainBody:
+      "이 링크는 체인 {{expected}}의 기록을 가리키지만 이 서버는 체인 {{actual}}에 연결되어 있어, 이 서버로는 그 기록을 보여 주거나 검증할 수 없습니다. 이 서버의 회차 목록에서 회차를 다시 고르세요.",
+    listOnChain: "체인 {{chainId}}의 회차 목록 보기",
+    notInRegistryTitle: "이 레지스트리에 없는 회차입니다",
+    notInRegistryBody:
+      "레지스트리 {{registry}}에는 {{roundId}}번 회차가 없습니다. 링크의 회차 번호나 레지스트리 주소를 확인하거나 회차 목록에서 회차를 고르세요.",
     downloads: "내려받기",
     download_json: "평가 기록 (JSON)",
     download_csv: "점수 (CSV)",
@@ -192,6 +208,22 @@ const en: typeof ko = {
     recordFailed: "The evaluation record could not be read from the chain.",
     readFailed:
       "The round could not be read; the page tries again in a few seconds.",
+    chain: "chain {{chainId}}",
+    notUpdating: "not updating",
+    staleSince:
+      "The chain has not answered since {{since}}. This page shows the last data read, as of block {{block}}, which may be out of date. The page keeps retrying every few seconds.",
+    chainUnreachable:
+      "The chain node cannot be reached. Try again in a moment.",
+    unexpectedError:
+      "An unexpected error occurred. If it persists, pass the details below to the administrator.",
+    errorDetail: "Details:",
+    wrongChainTitle: "This link is for another chain",
+    wrongChainBody:
+      "This link names a record on chain {{expected}}, but this server is connected to chain {{actual}}, so it cannot show or verify that record. Choose the round again from this server's round list.",
+    listOnChain: "Rounds on chain {{chainId}}",
+    notInRegistryTitle: "Round not in this registry",
+    notInRegistryBody:
+      "Registry {{registry}} has no round {{roundId}}. Check the round number and registry address in the link, or choose the round from the round list.",
     downloads: "Downloads",
     download_json: "Evaluation record (JSON)",
     download_csv: "Scores (CSV)",
