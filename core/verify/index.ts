@@ -30,7 +30,11 @@ export {
 } from "./record.ts";
 export type { EvaluationRecord } from "./record.ts";
 export { SCORES_CSV_HEADER, csvField, recordToScoresCsv } from "./csv.ts";
-export { recordToOcdsRelease } from "./ocds.ts";
+export {
+  OCID_PREFIX_PATTERN,
+  ocidPrefixProblem,
+  recordToOcdsRelease,
+} from "./ocds.ts";
 export type { OcdsOptions, OcdsRelease } from "./ocds.ts";
 export { bidderResultOfRecord, specOfRecord } from "./spec.ts";
 export {
@@ -46,3 +50,9 @@ export {
   sampleRecord,
 } from "./sample-record.ts";
 export type { SampleOptions } from "./sample-record.ts";
+export {
+  CHAIN_CHECK_IDS,
+  compareRecordWithChain,
+  firstDifference,
+} from "./compare.ts";
+export type { ChainCheck, ChainCheckId } from "./compare.ts";

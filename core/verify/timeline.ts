@@ -91,6 +91,9 @@ export function replayRecord(record: EvaluationRecord): Replay {
   };
   const fail = (at: RecordPosition, text: string) =>
     replay.problems.push(`block ${at.block} log ${at.logIndex}: ${text}`);
+  // The registry finalizes the round inside the reveal that opens the last
+  // sheet committed at close, so nothing may come between them.
+  let lastReveal: RecordPosition | undefined;
 
   for (const step of steps(record)) {
     if (step.kind === "closing") {
@@ -104,7 +107,17 @@ export function replayRecord(record: EvaluationRecord): Replay {
       seats.forEach((seat) => (seat.sealed = seat.latest));
       continue;
     }
+    if (lastReveal !== undefined && step.kind !== "result") {
+      fail(
+        step.at,
+        `${step.kind} after the last committed sheet was revealed in block ` +
+          `${lastReveal.block} log ${lastReveal.logIndex}, but the registry ` +
+          "finalizes the round in that reveal's transaction",
+      );
+      lastReveal = undefined;
+    }
     if (step.kind === "result" || step.kind === "cancellation") {
+      lastReveal = undefined;
       const allowed =
         step.kind === "result" ? ["revealing"] : ["scoring", "revealing"];
       if (!allowed.includes(replay.phase)) {
@@ -164,8 +177,21 @@ export function replayRecord(record: EvaluationRecord): Replay {
         expect("revealing", ["committed"]);
         replay.reveals.push({ reveal: step.at, opened: seat.sealed });
         seat.state = "revealed";
+        if (
+          replay.phase === "revealing" &&
+          replay.reveals.length === replay.atClose?.committed
+        ) {
+          lastReveal = step.at;
+        }
         break;
     }
+  }
+  if (lastReveal !== undefined && record.result === null) {
+    fail(
+      lastReveal,
+      "the last committed sheet was revealed, but the round has no " +
+        "RoundFinalized event, which the registry emits in that transaction",
+    );
   }
   replay.states = seats.map((seat) => seat.state);
   return replay;

@@ -78,7 +78,9 @@ describe("verifyRecord on doctored records", () => {
     expect(failed).toContain("tally");
     const problems = await problemsOf(record, "reveals-match");
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^seat 3 \(index 2\): the revealed sheet hashes to/);
+    expect(problems[0]).toMatch(
+      /^seat 3 \(index 2\): the revealed sheet hashes to/,
+    );
   });
 
   it("names only tally for a changed result", async () => {
@@ -101,7 +103,9 @@ describe("verifyRecord on doctored records", () => {
     expect(failed).toContain("sheets-signed");
     const problems = await problemsOf(record, "sheets-signed");
     expect(problems).toEqual([
-      expect.stringMatching(/^seat 1 \(index 0\) commit in block \d+: signed by 0x/),
+      expect.stringMatching(
+        /^seat 1 \(index 0\) commit in block \d+: signed by 0x/,
+      ),
     ]);
   });
 
@@ -248,5 +252,33 @@ describe("verifyRecord on a cancelled round", () => {
     expect(report.checks.every((check) => check.outcome === "passed")).toBe(
       true,
     );
+  });
+});
+
+describe("verifyRecord on a cancellation after every reveal", () => {
+  it("fails the sequence check", async () => {
+    const record = await sampleRecord(psat);
+    const { block, logIndex, transactionHash, timestamp } = record.result!;
+    record.cancellation = {
+      block,
+      logIndex,
+      transactionHash,
+      timestamp,
+      reason: "cancelled instead of finalized",
+    };
+    record.result = null;
+    const problems = await problemsOf(record, "sequence");
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(
+      "cancellation after the last committed sheet was revealed",
+    );
+  });
+
+  it("fails a missing RoundFinalized event", async () => {
+    const record = await sampleRecord(psat);
+    record.result = null;
+    const problems = await problemsOf(record, "sequence");
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("has no RoundFinalized event");
   });
 });
