@@ -46,6 +46,28 @@ describe("recordToOcdsRelease", () => {
     expect(release.bids.details.map((bid) => bid.value)).toEqual(
       uk.bidders.map((bidder) => ({ amount: Number(bidder.bidPrice) })),
     );
+    expect(release.bids.details.map((bid) => bid.jurybox)).toEqual(
+      uk.bidders.map((bidder) => ({ bidPrice: String(bidder.bidPrice) })),
+    );
+  });
+
+  it("keeps a bid price above 2^53 exactly", async () => {
+    const record = await sampleRecord(uk);
+    const huge = "90071992547409931234";
+    record.created.params.bidders[0].bidPrice = huge;
+    const bid = recordToOcdsRelease(record).bids.details[0];
+    expect(bid.value).toBeUndefined();
+    expect(bid.jurybox).toEqual({ bidPrice: huge });
+  });
+
+  it("rejects an OCID prefix with a slash", async () => {
+    const record = await sampleRecord(psat);
+    expect(() =>
+      recordToOcdsRelease(record, { ocidPrefix: "bad/prefix" }),
+    ).toThrow(ExportError);
+    expect(() =>
+      recordToOcdsRelease(record, { ocidPrefix: "ocds-213czf" }),
+    ).not.toThrow();
   });
 
   it("weights the criteria and the price", async () => {

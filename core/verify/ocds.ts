@@ -61,12 +61,37 @@ function criterionWeight(params: RecordParams, maxPoints: number): number {
   return fromFixed(tenThousandths, 4);
 }
 
-function bidValue(params: RecordParams, price: string) {
+/**
+ * The value of a bid: `value.amount` when the price fits a JSON number
+ * exactly (at most 2^53 - 1), and always the exact price as a decimal
+ * string in `jurybox.bidPrice`, so a larger price is never lost. A round
+ * whose price scores are given has no bid prices to publish.
+ */
+function bidValue(
+  params: RecordParams,
+  price: string,
+): { value?: { amount: number }; jurybox?: { bidPrice: string } } {
   const isGiven = PRICE_FORMULAS[params.rules.priceFormula] === "given";
+  if (isGiven) return {};
   const amount = Number(price);
-  if (isGiven || !Number.isSafeInteger(amount)) return {};
   // The chain stores whole minor units of an unrecorded currency.
-  return { value: { amount } };
+  const exact = { jurybox: { bidPrice: price } };
+  if (!Number.isSafeInteger(amount)) return exact;
+  return { value: { amount }, ...exact };
+}
+
+/** OCID prefixes `recordToOcdsRelease` accepts, e.g. "ocds-213czf". */
+export const OCID_PREFIX_PATTERN = /^ocds-[a-z0-9]+$/;
+
+/**
+ * Returns what `prefix` should look like when it cannot start an OCID, or
+ * undefined when it can. An OCDS prefix is "ocds-" and the letters and
+ * digits the Open Contracting Partnership assigns (six for a registered
+ * publisher), in lower case.
+ */
+export function ocidPrefixProblem(prefix: string): string | undefined {
+  if (OCID_PREFIX_PATTERN.test(prefix)) return undefined;
+  return '"ocds-" followed by lower-case letters and digits only';
 }
 
 /**
@@ -90,6 +115,15 @@ export function recordToOcdsRelease(
   }
   const { params } = record.created;
   const prefix = options.ocidPrefix ?? "ocds-jurybox";
+  const prefixProblem = ocidPrefixProblem(prefix);
+  if (prefixProblem !== undefined) {
+    throw new ExportError(
+      `The OCID prefix "${prefix}" is invalid: expected ${prefixProblem}.`,
+      {
+        hint: 'Pass the prefix registered for the publisher, e.g. "ocds-213czf".',
+      },
+    );
+  }
   const ocid = `${prefix}-${record.chainId}-${record.registry.toLowerCase()}-${record.roundId}`;
   const tenderers = params.bidders.map((bidder, index) => ({
     id: `tenderer-${index + 1}`,

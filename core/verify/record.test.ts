@@ -41,6 +41,20 @@ describe("parseRecord", () => {
     );
   });
 
+  it("names an OCDS release", () => {
+    const error = parseError({ ocid: "ocds-jurybox-1", tag: ["award"] });
+    expect(error.shortMessage).toContain("looks like an OCDS release");
+    expect(error.shortMessage).not.toContain("undefined");
+    expect(error.hint).toContain("--format json");
+  });
+
+  it("rejects JSON without a format field", () => {
+    const error = parseError({ roundId: "1" });
+    expect(error.shortMessage).toBe(
+      'The file has no format field, so it is not a "jurybox-evaluation-record".',
+    );
+  });
+
   it("rejects another version", () => {
     const error = parseError({
       format: "jurybox-evaluation-record",

@@ -227,17 +227,16 @@ export type RecordPosition = Pick<
  * version.
  */
 export function parseRecord(value: unknown): EvaluationRecord {
-  const header = value as { format?: unknown; version?: unknown } | null;
+  const header = value as Record<string, unknown> | null;
   if (typeof header !== "object" || header === null || Array.isArray(header)) {
     throw new RecordFormatError("The evaluation record is not a JSON object.", {
       hint: "Pass the file written by `jurybox export ID --format json`.",
     });
   }
   if (header.format !== RECORD_FORMAT) {
-    throw new RecordFormatError(
-      `The record's format ${JSON.stringify(header.format)} is not "${RECORD_FORMAT}".`,
-      { hint: "Pass the file written by `jurybox export ID --format json`." },
-    );
+    throw new RecordFormatError(describeWrongFormat(header), {
+      hint: "Pass the file written by `jurybox export ID --format json`.",
+    });
   }
   if (header.version !== RECORD_VERSION) {
     throw new RecordFormatError(
@@ -259,6 +258,20 @@ export function parseRecord(value: unknown): EvaluationRecord {
     });
   }
   return parsed.data;
+}
+
+/** Returns the message for JSON that is not an evaluation record. */
+function describeWrongFormat(value: Record<string, unknown>): string {
+  if ("ocid" in value && "tag" in value) {
+    return (
+      "The file looks like an OCDS release (it has ocid and tag), not an " +
+      "evaluation record, and has no format field."
+    );
+  }
+  if (!("format" in value)) {
+    return `The file has no format field, so it is not a "${RECORD_FORMAT}".`;
+  }
+  return `The record's format ${JSON.stringify(value.format)} is not "${RECORD_FORMAT}".`;
 }
 
 /** Serialises a record as indented JSON, the form `parseRecord` reads. */
