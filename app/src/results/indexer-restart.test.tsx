@@ -1,5 +1,5 @@
 import { cleanup, render } from "@testing-library/react";
-import type { PublicClient } from "viem";
+import type { Address, PublicClient } from "viem";
 import { afterEach, describe, expect, test, vi } from "vitest";
 
 import { addStrings, i18n } from "../i18n/index.ts";
@@ -9,7 +9,7 @@ import { resultsStrings } from "./strings.ts";
 
 addStrings(resultsStrings);
 
-const REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+const REGISTRY: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const ENDPOINT = { chainId: 1337, registry: REGISTRY, graphqlPath: "/graphql" };
 
 /** A chain with a head block and no rounds, enough for the chain's list. */

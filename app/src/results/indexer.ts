@@ -383,6 +383,9 @@ export function toProgress(row: IndexedRound, block: bigint): RoundProgress {
       committedAt: seconds(seat.committedAt),
       revealedAt: seconds(seat.revealedAt),
       recusedAt: seconds(seat.recusedAt),
+      // NOTE: the indexer does not store replaced invites; only the
+      // tablet uses them, to tell a replaced QR code from a used one.
+      replacedInvites: [],
     })),
   };
   if (row.closedAt !== null) {
