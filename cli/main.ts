@@ -46,5 +46,6 @@ defineExport(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  process.exitCode = printError(error);
+  const json = program.opts<{ json?: boolean }>().json === true;
+  process.exitCode = printError(error, { json });
 }

@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 
 import {
+  ocidPrefixProblem,
   recordToOcdsRelease,
   recordToScoresCsv,
   stringifyRecord,
@@ -29,7 +30,8 @@ export function defineExport(program: Command): void {
     .option("--out <file>", "write to this file instead of stdout")
     .option(
       "--ocid-prefix <prefix>",
-      "the publisher's registered OCID prefix for --format ocds",
+      'the publisher\'s registered OCID prefix for --format ocds: "ocds-" ' +
+        "and lower-case letters and digits, e.g. ocds-213czf",
       "ocds-jurybox",
     )
     .description(
@@ -49,6 +51,7 @@ async function runExport(id: string, command: Command): Promise<void> {
     ocidPrefix: string;
   }>(command);
   const format = parseFormat(options.format);
+  checkOcidPrefix(command, format, options.ocidPrefix);
   const record = await fetchRecordFromChain(id, command);
   const text = renderExport(record, format, options.ocidPrefix);
 
@@ -77,6 +80,27 @@ function parseFormat(text: string): ExportFormat {
     throw new InvalidArgumentError("--format", text, FORMATS.join(", "));
   }
   return format;
+}
+
+/** Rejects an invalid --ocid-prefix, and one given for another format. */
+function checkOcidPrefix(
+  command: Command,
+  format: ExportFormat,
+  prefix: string,
+): void {
+  if (
+    command.getOptionValueSource("ocidPrefix") === "cli" &&
+    format !== "ocds"
+  ) {
+    throw new CliError(
+      `--ocid-prefix applies to --format ocds only, not --format ${format}.`,
+      { hint: "Leave out --ocid-prefix, or export with --format ocds." },
+    );
+  }
+  const problem = ocidPrefixProblem(prefix);
+  if (problem !== undefined) {
+    throw new InvalidArgumentError("--ocid-prefix", prefix, problem);
+  }
 }
 
 function renderExport(

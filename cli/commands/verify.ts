@@ -5,22 +5,24 @@ import type { Command } from "commander";
 import { formatResult, type FormattedResult } from "../../core/index.ts";
 import {
   bidderResultOfRecord,
+  compareRecordWithChain,
   describeCancellation,
   fetchRoundRecord,
   parseRecord,
   verifyRecord,
+  type ChainCheck,
   type EvaluationRecord,
   type FetchRecordOptions,
   type VerifyCheck,
   type VerifyReport,
 } from "../../core/verify/index.ts";
-import { connectRpc } from "../lib/chain-client.ts";
+import { connectRpc, type ChainConnection } from "../lib/chain-client.ts";
 import {
   CliError,
   FileReadError,
   InvalidArgumentError,
 } from "../lib/errors.ts";
-import { readOptions } from "../lib/options.ts";
+import { readOptions, rpcWasGiven } from "../lib/options.ts";
 import { resolveRegistry } from "../lib/registry-address.ts";
 import { printJson } from "../output/json.ts";
 import { renderResult } from "../output/result.ts";
@@ -39,7 +41,8 @@ export function defineVerify(program: Command): void {
     .option(
       "--record <file>",
       "check an evaluation record written by `jurybox export ID --format " +
-        "json` instead of reading the chain",
+        "json` instead of reading the chain; with --rpc, also compare it " +
+        "with that chain at the record's block",
     )
     .description(
       "recompute a round's result from the registry's raw events and check " +
@@ -79,9 +82,18 @@ async function runVerify(id: string | undefined, command: Command) {
     options.record !== undefined
       ? await readRecordFile(options.record)
       : await fetchRecordFromChain(id, command);
+  const source: "rpc" | "record" =
+    options.record === undefined ? "rpc" : "record";
+  // A record read from a file is compared with a chain only when --rpc
+  // names one: the default URL is a local demo chain, not a trusted node.
+  const chainChecks =
+    source === "record" && rpcWasGiven(command)
+      ? await compareWithChain(record, command)
+      : null;
   const report = await verifyRecord(record);
+  const ok = report.ok && (chainChecks ?? []).every((check) => check.ok);
   const result = verifiedResult(record);
-  const source = options.record === undefined ? "rpc" : "record";
+  const comparedWithChain = source === "rpc" || chainChecks !== null;
 
   if (options.json) {
     printJson({
@@ -89,16 +101,79 @@ async function runVerify(id: string | undefined, command: Command) {
       chainId: record.chainId,
       registry: record.registry,
       asOfBlock: record.asOf.block,
+      asOfBlockHash: record.asOf.blockHash,
       source,
-      ok: report.ok,
+      comparedWithChain,
+      rpc: comparedWithChain ? options.rpc : null,
+      ok,
       cancelled: report.cancelled,
       checks: report.checks,
+      chainChecks: chainChecks ?? [],
       result,
     });
   } else {
-    process.stdout.write(renderReport(record, report, result, source) + "\n");
+    const shown = { record, report, chainChecks, ok, result, source };
+    process.stdout.write(renderReport(shown, options.rpc) + "\n");
   }
-  if (!report.ok) process.exitCode = 1;
+  if (!ok) process.exitCode = 1;
+}
+
+/**
+ * Reads the round of `record` from the chain that --rpc names, at the
+ * record's `asOf` block, and compares the two. Rejects a node of another
+ * chain id and a node whose head is below the record's block.
+ */
+async function compareWithChain(
+  record: EvaluationRecord,
+  command: Command,
+): Promise<ChainCheck[]> {
+  const options = readOptions<BlockRangeOptions>(command);
+  const connection = await connectRpc(options.rpc);
+  if (connection.chainId !== record.chainId) {
+    throw new CliError(
+      `The node at ${options.rpc} runs chain ${connection.chainId}, but the ` +
+        `record is of chain ${record.chainId}.`,
+      {
+        hint: `Pass the JSON-RPC URL of a node of chain ${record.chainId} with --rpc.`,
+      },
+    );
+  }
+  if (
+    options.registry !== undefined &&
+    options.registry.toLowerCase() !== record.registry.toLowerCase()
+  ) {
+    throw new CliError(
+      `--registry ${options.registry} is not the record's registry ${record.registry}.`,
+      { hint: "Leave out --registry: the record's registry is compared." },
+    );
+  }
+  await requireBlock(connection, record.asOf.block);
+  const session = await resolveRegistry(connection, record.registry);
+  const onChain = await fetchRoundRecord(
+    connection.client,
+    session.registry,
+    BigInt(record.roundId),
+    { ...readFetchOptions(options), toBlock: BigInt(record.asOf.block) },
+  );
+  return compareRecordWithChain(record, onChain);
+}
+
+async function requireBlock(
+  connection: ChainConnection,
+  block: number,
+): Promise<void> {
+  const head = await connection.client.getBlockNumber();
+  if (head < BigInt(block)) {
+    throw new CliError(
+      `The chain at ${connection.rpcUrl} is at block ${head}, below the ` +
+        `record's block ${block}.`,
+      {
+        hint:
+          "Wait until the node has synced past that block, or check that " +
+          "--rpc names a node of the chain the record came from.",
+      },
+    );
+  }
 }
 
 /** Reads the record of round `id` from the chain that --rpc names. */
@@ -115,7 +190,16 @@ export async function fetchRecordFromChain(
   const options = readOptions<BlockRangeOptions>(command);
   const connection = await connectRpc(options.rpc);
   const session = await resolveRegistry(connection, options.registry);
-  const fetchOptions: FetchRecordOptions = {
+  return fetchRoundRecord(
+    connection.client,
+    session.registry,
+    roundId,
+    readFetchOptions(options),
+  );
+}
+
+function readFetchOptions(options: BlockRangeOptions): FetchRecordOptions {
+  return {
     fromBlock: parseBlockOption("--from-block", options.fromBlock, 0n),
     maxBlockRange: parseBlockOption(
       "--max-block-range",
@@ -123,12 +207,6 @@ export async function fetchRecordFromChain(
       1n,
     ),
   };
-  return fetchRoundRecord(
-    connection.client,
-    session.registry,
-    roundId,
-    fetchOptions,
-  );
 }
 
 function parseBlockOption(
@@ -155,6 +233,9 @@ export async function readRecordFile(file: string): Promise<EvaluationRecord> {
   } catch (error) {
     throw new FileReadError(file, error);
   }
+  // Editors on Windows may save UTF-8 with a byte order mark, which
+  // JSON.parse rejects.
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -179,12 +260,12 @@ function verifiedResult(record: EvaluationRecord): FormattedResult | null {
 }
 
 /** Returns the line that counts the passed, failed and cancelled checks. */
-function summaryLine(report: VerifyReport): string {
+function summaryLine(checks: readonly (VerifyCheck | ChainCheck)[]): string {
   const count = (outcome: VerifyCheck["outcome"]) =>
-    report.checks.filter((check) => check.outcome === outcome);
+    checks.filter((check) => check.outcome === outcome);
   const failed = count("failed");
   const cancelled = count("cancelled");
-  const total = report.checks.length;
+  const total = checks.length;
   if (failed.length > 0) {
     return (
       `${failed.length} of ${total} checks failed: ` +
@@ -200,22 +281,20 @@ function summaryLine(report: VerifyReport): string {
   );
 }
 
-function renderReport(
-  record: EvaluationRecord,
-  report: VerifyReport,
-  result: FormattedResult | null,
-  source: "rpc" | "record",
-): string {
-  const from =
-    source === "rpc"
-      ? `as of block ${record.asOf.block}`
-      : `from a record of block ${record.asOf.block}`;
-  const lines = [
-    `Verifying round ${record.roundId} of registry ${record.registry} on ` +
-      `chain ${record.chainId}, ${from}`,
-    "",
-  ];
-  for (const check of report.checks) {
+/** What `renderReport` shows. */
+interface ShownReport {
+  record: EvaluationRecord;
+  report: VerifyReport;
+  /** The comparison with --rpc, or null when the record was not compared. */
+  chainChecks: ChainCheck[] | null;
+  ok: boolean;
+  result: FormattedResult | null;
+  source: "rpc" | "record";
+}
+
+function checkLines(checks: readonly (VerifyCheck | ChainCheck)[]): string[] {
+  const lines: string[] = [];
+  for (const check of checks) {
     if (check.outcome === "passed") {
       lines.push(`✓ ${check.label}: ${check.detail}`);
     } else if (check.outcome === "cancelled") {
@@ -225,16 +304,62 @@ function renderReport(
       for (const problem of check.problems) lines.push(`    - ${problem}`);
     }
   }
-  lines.push("", summaryLine(report));
+  return lines;
+}
+
+function renderReport(shown: ShownReport, rpcUrl: string): string {
+  const { record, report, chainChecks, ok, result, source } = shown;
+  const from =
+    source === "rpc"
+      ? `as of block ${record.asOf.block}`
+      : `from a record of block ${record.asOf.block}`;
+  const lines = [
+    `Verifying round ${record.roundId} of registry ${record.registry} on ` +
+      `chain ${record.chainId}, ${from}`,
+    "",
+    ...checkLines(report.checks),
+  ];
+  if (chainChecks !== null) {
+    lines.push(
+      "",
+      `Compared with the chain at ${rpcUrl} as of block ${record.asOf.block}:`,
+      ...checkLines(chainChecks),
+    );
+  }
+  lines.push("", summaryLine([...report.checks, ...(chainChecks ?? [])]));
   if (report.cancelled !== null) {
     const cancelled = describeCancellation(report.cancelled);
     lines.push(cancelled[0].toUpperCase() + cancelled.slice(1) + ".");
   }
-  if (result !== null) {
-    const heading = report.ok
-      ? "The result on chain, recomputed and confirmed:"
-      : "The result on chain, NOT confirmed:";
-    lines.push("", heading, renderResult(result));
+  if (source === "record" && chainChecks === null) {
+    lines.push("", ...uncomparedNotice(record));
   }
+  if (result !== null)
+    lines.push("", resultHeading(shown), renderResult(result));
   return lines.join("\n");
+}
+
+/** The warning printed for a record that was not compared with a chain. */
+function uncomparedNotice(record: EvaluationRecord): string[] {
+  return [
+    "The record was checked for internal consistency only; it was not " +
+      "compared with any chain.",
+    "Only the score sheets in a record are signed, so a forged record can " +
+      "pass these checks.",
+    `To compare it, run again with --rpc URL of a node of chain ${record.chainId} ` +
+      "that you trust, or check on such a node that block " +
+      `${record.asOf.block} has hash ${record.asOf.blockHash}.`,
+  ];
+}
+
+function resultHeading(shown: ShownReport): string {
+  const { ok, source, chainChecks } = shown;
+  if (source === "record" && chainChecks === null) {
+    return ok
+      ? "The result in the record, recomputed (NOT compared with a chain):"
+      : "The result in the record, NOT confirmed:";
+  }
+  return ok
+    ? "The result on chain, recomputed and confirmed:"
+    : "The result on chain, NOT confirmed:";
 }

@@ -1,4 +1,7 @@
 import {
+  BaseError,
+  HttpRequestError,
+  RpcRequestError,
   createPublicClient,
   custom,
   http,
@@ -6,7 +9,26 @@ import {
   type PublicClient,
 } from "viem";
 
-import { ChainUnreachableError, InvalidArgumentError } from "./errors.ts";
+import {
+  ChainUnreachableError,
+  CliError,
+  InvalidArgumentError,
+} from "./errors.ts";
+
+/** Thrown when a server answers at the RPC URL but not as a JSON-RPC node. */
+export class NotJsonRpcError extends CliError {
+  constructor(rpcUrl: string, reason: string, cause?: unknown) {
+    super(
+      `The server at ${rpcUrl} answered, but it is not a JSON-RPC node: ${reason}.`,
+      {
+        hint:
+          "Pass the node's JSON-RPC URL with --rpc (the embedded chain's is " +
+          "http://127.0.0.1:8545), not the web app's or another server's.",
+        cause,
+      },
+    );
+  }
+}
 
 /** A read connection to one chain. */
 export interface ChainConnection {
@@ -33,8 +55,36 @@ export async function connectRpc(rpcUrl: string): Promise<ChainConnection> {
     const chainId = await client.getChainId();
     return { client, chainId, rpcUrl };
   } catch (error) {
+    const reason = notJsonRpcReason(error);
+    if (reason !== undefined) throw new NotJsonRpcError(rpcUrl, reason, error);
     throw new ChainUnreachableError(rpcUrl, error);
   }
+}
+
+/**
+ * Returns why an eth_chainId failure came from a server that answered but
+ * is not a JSON-RPC node (an HTTP error status, a body that is not JSON-RPC),
+ * or undefined when nothing answered at all.
+ */
+function notJsonRpcReason(error: unknown): string | undefined {
+  // A JSON reply without a JSON-RPC result, e.g. `{}`, fails when viem
+  // converts the missing result to a number.
+  if (error instanceof TypeError) return "eth_chainId got no chain id";
+  if (!(error instanceof BaseError)) return undefined;
+  const http = error.walk((inner) => inner instanceof HttpRequestError);
+  if (http instanceof HttpRequestError) {
+    if (http.status !== undefined)
+      return `eth_chainId got HTTP status ${http.status}`;
+    if (/JSON|Unexpected token|not valid/i.test(http.details)) {
+      return "eth_chainId got a reply that is not JSON";
+    }
+    return undefined;
+  }
+  const rpc = error.walk((inner) => inner instanceof RpcRequestError);
+  if (rpc instanceof RpcRequestError) {
+    return `eth_chainId was rejected: ${rpc.shortMessage}`;
+  }
+  return undefined;
 }
 
 /** Wraps an in-process EIP-1193 provider, such as Hardhat's EDR network. */

@@ -1,10 +1,20 @@
 import { join } from "node:path";
 
-import { getAddress, isAddress, type Address } from "viem";
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  ContractFunctionZeroDataError,
+  getAddress,
+  isAddress,
+  type Address,
+} from "viem";
+
+import { evaluationRegistryAbi } from "../../core/generated/registry-abi.ts";
 
 import type { ChainConnection } from "./chain-client.ts";
 import type { RegistrySession } from "./create-round.ts";
 import {
+  CliError,
   DeploymentNotFoundError,
   InvalidArgumentError,
   RegistryCodeMissingError,
@@ -12,10 +22,29 @@ import {
 import { readDeployment } from "../deploy/deployment-record.ts";
 import { PROJECT_ROOT } from "./project.ts";
 
+/** Thrown when the registry address holds a contract of another kind. */
+export class NotARegistryError extends CliError {
+  constructor(address: string, chainId: number, cause?: unknown) {
+    super(
+      `The contract at ${address} on chain ${chainId} is not a Jurybox ` +
+        "registry: its TALLY_VERSION() call failed.",
+      {
+        hint:
+          "Leave out --registry to use the deployment recorded for the chain " +
+          "(`npm start` prints its address on the `registry` line, and " +
+          "core/generated/deployments.json lists it by chain id), or pass " +
+          "that address.",
+        cause,
+      },
+    );
+  }
+}
+
 /**
  * Picks the registry: --registry when given, else the recorded deployment
  * for the chain id. Throws when the address has no contract code, which
- * is what a chain reset without a new deployment looks like.
+ * is what a chain reset without a new deployment looks like, and when the
+ * contract there does not answer the registry's TALLY_VERSION().
  */
 export async function resolveRegistry(
   connection: ChainConnection,
@@ -39,5 +68,35 @@ export async function resolveRegistry(
   if (!code || code === "0x") {
     throw new RegistryCodeMissingError(registry, connection.chainId);
   }
+  await requireRegistry(connection, registry);
   return { connection, registry };
+}
+
+/** Calls the registry's TALLY_VERSION() to tell it from other contracts. */
+async function requireRegistry(
+  connection: ChainConnection,
+  registry: Address,
+): Promise<void> {
+  try {
+    await connection.client.readContract({
+      address: registry,
+      abi: evaluationRegistryAbi,
+      functionName: "TALLY_VERSION",
+    });
+  } catch (error) {
+    if (isCallFailure(error)) {
+      throw new NotARegistryError(registry, connection.chainId, error);
+    }
+    throw error;
+  }
+}
+
+function isCallFailure(error: unknown): boolean {
+  if (!(error instanceof BaseError)) return false;
+  const failure = error.walk(
+    (inner) =>
+      inner instanceof ContractFunctionRevertedError ||
+      inner instanceof ContractFunctionZeroDataError,
+  );
+  return failure !== null && failure !== undefined;
 }

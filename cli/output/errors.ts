@@ -1,12 +1,25 @@
+import { JuryboxError } from "../../core/errors.ts";
 import { CliError } from "../lib/errors.ts";
 import { toCliError } from "../lib/error-mapping.ts";
+import { printJson } from "./json.ts";
+
+/** Options of `printError`. */
+export interface PrintErrorOptions {
+  /** Also print one JSON error document on stdout, for --json. */
+  json?: boolean;
+}
 
 /**
  * Prints a failure on stderr as "error: …", its detail lines and a hint,
- * and returns the exit code. Set JURYBOX_DEBUG=1 to add the stack traces of
- * the error and its causes.
+ * and returns the exit code. With `json` it also prints
+ * `{ "ok": false, "error": { code, message, details, hint } }` on stdout,
+ * so a script that reads stdout always gets one JSON document. Set
+ * JURYBOX_DEBUG=1 to add the stack traces of the error and its causes.
  */
-export function printError(error: unknown): number {
+export function printError(
+  error: unknown,
+  options: PrintErrorOptions = {},
+): number {
   const failure = toCliError(error);
   const lines = [`error: ${failure.message}`];
   for (const detail of failure.details) lines.push(`  - ${detail}`);
@@ -19,5 +32,33 @@ export function printError(error: unknown): number {
     }
   }
   process.stderr.write(lines.join("\n") + "\n");
+  if (options.json) {
+    printJson({
+      ok: false,
+      error: {
+        code: errorCode(error, failure),
+        message: failure.message,
+        details: failure.details,
+        hint: failure.hint ?? null,
+      },
+    });
+  }
   return failure instanceof CliError ? failure.exitCode : 1;
+}
+
+/**
+ * Returns a stable code for a failure, from its class name:
+ * RoundNotFoundError becomes "round-not-found". A failure without a class
+ * of its own is "failed".
+ */
+export function errorCode(error: unknown, failure: CliError): string {
+  let name = "";
+  if (error instanceof JuryboxError) name = error.name;
+  else if (error instanceof CliError) name = error.name;
+  if (name === "" || name === "CliError") name = failure.name;
+  if (name === "CliError" || name === "JuryboxError") return "failed";
+  return name
+    .replace(/Error$/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .toLowerCase();
 }

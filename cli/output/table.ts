@@ -1,12 +1,15 @@
 /**
  * Renders rows as a plain-text table. Hangul and other East Asian wide
  * characters count as two columns, so Korean names line up in a terminal.
+ * Control characters in cells are shown visibly (see `visibleCell`), so a
+ * name with a line break or a terminal escape cannot break the layout.
  */
 export function renderTable(
   headers: string[],
-  rows: string[][],
+  givenRows: string[][],
   alignRight: boolean[] = [],
 ): string {
+  const rows = givenRows.map((row) => row.map(visibleCell));
   const widths = headers.map((header, column) =>
     Math.max(
       displayWidth(header),
@@ -20,6 +23,16 @@ export function renderTable(
       .trimEnd();
   const rule = widths.map((width) => "-".repeat(width)).join("  ");
   return [renderRow(headers), rule, ...rows.map(renderRow)].join("\n");
+}
+
+/**
+ * Replaces each line break (CR LF, LF, CR, U+2028, U+2029) with "⏎" and
+ * every other control character, such as a tab or ESC, with U+FFFD "�".
+ */
+export function visibleCell(text: string): string {
+  return text
+    .replace(/\r\n|[\n\r\u2028\u2029]/g, "⏎")
+    .replace(/\p{Cc}/gu, "\uFFFD");
 }
 
 function pad(text: string, width: number, right = false): string {

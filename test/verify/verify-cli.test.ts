@@ -1,10 +1,12 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 
 import { keccak256, stringToHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { CHECK_IDS } from "../../core/verify/index.ts";
+import { CHAIN_CHECK_IDS, CHECK_IDS } from "../../core/verify/index.ts";
 import type { CheckId, EvaluationRecord } from "../../core/verify/index.ts";
 import { runCli } from "../cli/run-cli.ts";
 import { startTestChain, type TestChain } from "../cli/test-chain.ts";
@@ -223,11 +225,293 @@ describe("verify --record on a doctored record", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`^✗ .*\\[${doctor.check}\\]$`, "m"));
     expect(run.stdout).toMatch(/checks failed: .*\.$/m);
-    expect(run.stdout).toContain("The result on chain, NOT confirmed:");
+    expect(run.stdout).toContain("The result in the record, NOT confirmed:");
   });
 });
 
+/** Swaps the names of the first two bidders, which nothing signs. */
+function swapBidderNames(record: EvaluationRecord): void {
+  const [first, second] = record.created.params.bidders;
+  [first.name, second.name] = [second.name, first.name];
+}
+
+interface ComparedJson extends VerifyJson {
+  comparedWithChain: boolean;
+  rpc: string | null;
+  chainChecks: { id: string; ok: boolean; problems: string[] }[];
+}
+
+describe("verify --record compared with a chain", () => {
+  let original: string;
+  let file: string;
+
+  beforeAll(async () => {
+    const psat = cases.find((c) => c.name.includes("psat")) ?? cases[0];
+    file = await exportRecord(psat.name);
+    original = await readFile(file, "utf8");
+  });
+
+  async function writeRecord(
+    name: string,
+    change: (record: EvaluationRecord) => void,
+  ): Promise<string> {
+    const record: EvaluationRecord = JSON.parse(original);
+    change(record);
+    const path = join(chain.dir, `${name}.json`);
+    await writeFile(path, JSON.stringify(record));
+    return path;
+  }
+
+  it("says a record without --rpc was not compared", async () => {
+    const run = await runCli(["verify", "--record", file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("checked for internal consistency only");
+    expect(run.stdout).toContain("run again with --rpc URL");
+    expect(run.stdout).toContain(JSON.parse(original).asOf.blockHash);
+    expect(run.stdout).not.toContain("on chain, recomputed and confirmed");
+    expect(run.stdout).toContain("NOT compared with a chain");
+
+    const json = await runCli(["verify", "--record", file, "--json"]);
+    const report: ComparedJson = JSON.parse(json.stdout);
+    expect(report.comparedWithChain).toBe(false);
+    expect(report.chainChecks).toEqual([]);
+  });
+
+  it("confirms an exported record with --rpc", async () => {
+    const run = await runCli([
+      "verify",
+      "--record",
+      file,
+      "--rpc",
+      chain.rpcUrl,
+      "--json",
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const report: ComparedJson = JSON.parse(run.stdout);
+    expect(report.comparedWithChain).toBe(true);
+    expect(report.rpc).toBe(chain.rpcUrl);
+    expect(report.chainChecks.map((check) => check.id)).toEqual([
+      ...CHAIN_CHECK_IDS,
+    ]);
+    for (const check of report.chainChecks) {
+      expect(check.ok, check.problems.join("; ")).toBe(true);
+    }
+  });
+
+  it("passes a record with swapped names alone", async () => {
+    const doctored = await writeRecord("swapped-names", swapBidderNames);
+    const run = await runCli(["verify", "--record", doctored, "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).ok).toBe(true);
+  });
+
+  it("fails a record with swapped names with --rpc", async () => {
+    const doctored = await writeRecord("swapped-names-rpc", swapBidderNames);
+    const run = await runCli([
+      "verify",
+      "--record",
+      doctored,
+      "--rpc",
+      chain.rpcUrl,
+      "--json",
+    ]);
+    expect(run.code).toBe(1);
+    const report: ComparedJson = JSON.parse(run.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.checks.every((check) => check.ok)).toBe(true);
+    const params = report.chainChecks.find((c) => c.id === "chain-params")!;
+    expect(params.ok).toBe(false);
+    expect(params.problems[0]).toMatch(
+      /^created\.params\.bidders\[0\]\.name: the record has /,
+    );
+    const others = report.chainChecks.filter((c) => c.id !== "chain-params");
+    expect(others.every((check) => check.ok)).toBe(true);
+  });
+
+  it("prints the differing field in text", async () => {
+    const doctored = await writeRecord("dropped-claim", (record) => {
+      record.claims.pop();
+    });
+    const run = await runCli([
+      "verify",
+      "--record",
+      doctored,
+      "--rpc",
+      chain.rpcUrl,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`Compared with the chain at ${chain.rpcUrl}`);
+    expect(run.stdout).toMatch(/^✗ .*\[chain-events\]$/m);
+    expect(run.stdout).toMatch(
+      /^ {4}- claims: the record has \d+ entries, the chain has \d+$/m,
+    );
+  });
+
+  it("fails a changed block hash with --rpc", async () => {
+    const doctored = await writeRecord("block-hash", (record) => {
+      record.asOf.blockHash = keccak256(stringToHex("another block"));
+    });
+    const run = await runCli([
+      "verify",
+      "--record",
+      doctored,
+      "--rpc",
+      chain.rpcUrl,
+      "--json",
+    ]);
+    expect(run.code).toBe(1);
+    const report: ComparedJson = JSON.parse(run.stdout);
+    const block = report.chainChecks.find((c) => c.id === "chain-block")!;
+    expect(block.problems[0]).toMatch(/^asOf\.blockHash: /);
+  });
+
+  it("rejects a node of another chain id", async () => {
+    const doctored = await writeRecord("other-chain", (record) => {
+      record.chainId = 5;
+    });
+    const run = await runCli([
+      "verify",
+      "--record",
+      doctored,
+      "--rpc",
+      chain.rpcUrl,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "runs chain 1337, but the record is of chain 5",
+    );
+  });
+
+  it("shows a line break in a name as ⏎", async () => {
+    const doctored = await writeRecord("line-break", (record) => {
+      record.created.params.bidders[0].name = "First\nSecond";
+    });
+    const run = await runCli(["verify", "--record", doctored]);
+    expect(run.stdout).toContain("First⏎Second");
+    expect(run.stdout).not.toMatch(/^Second/m);
+  });
+
+  it("accepts a record with a byte order mark", async () => {
+    const path = join(chain.dir, "bom.record.json");
+    await writeFile(path, "\uFEFF" + original);
+    const run = await runCli(["verify", "--record", path]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+});
+
+/** Starts an HTTP server on a free loopback port that is not a node. */
+async function startPlainServer(): Promise<{ url: string; server: Server }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html" });
+    response.end("<html>not a node</html>");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, server };
+}
+
 describe("verify and export errors", () => {
+  it("prints a JSON error for an unknown round", async () => {
+    const run = await cli("verify", "999", "--json");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("error: Round 999 does not exist");
+    const document = JSON.parse(run.stdout);
+    expect(document.ok).toBe(false);
+    expect(document.error.code).toBe("round-not-found");
+    expect(document.error.message).toContain("Round 999 does not exist");
+    expect(typeof document.error.hint).toBe("string");
+  });
+
+  it("prints a JSON error for a bad record", async () => {
+    const file = join(chain.dir, "not-json.json");
+    await writeFile(file, "{ not json");
+    const run = await runCli(["verify", "--record", file, "--json"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("is not valid JSON");
+    expect(JSON.parse(run.stdout).error.message).toContain("not valid JSON");
+  });
+
+  it("names an OCDS release given as a record", async () => {
+    const file = join(chain.dir, "release.json");
+    const id = roundIds.get(cases[0].name)!;
+    const run = await cli("export", id, "--format", "ocds", "--out", file);
+    expect(run.code, run.stderr).toBe(0);
+    const verify = await runCli(["verify", "--record", file]);
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).toContain("looks like an OCDS release");
+    expect(verify.stderr).not.toContain("undefined");
+    expect(verify.stderr).toContain("--format json");
+  });
+
+  it("rejects a registry address that is another contract", async () => {
+    const other = "0x00000000000000000000000000000000000be5e1";
+    // PUSH1 0 PUSH1 0 REVERT: code that reverts every call.
+    await chain.client.request({
+      method: "anvil_setCode" as never,
+      params: [other, "0x60006000fd"] as never,
+    });
+    for (const args of [
+      ["verify", "1"],
+      ["export", "1", "--format", "json"],
+      ["round", "status", "1"],
+    ]) {
+      const run = await runCli([
+        ...args,
+        "--rpc",
+        chain.rpcUrl,
+        "--registry",
+        other,
+      ]);
+      expect(run.code, args.join(" ")).toBe(1);
+      expect(run.stderr).toContain("is not a Jurybox registry");
+      expect(run.stderr).not.toContain("reverted");
+    }
+  });
+
+  it("says a server that is not a node is not JSON-RPC", async () => {
+    const { url, server } = await startPlainServer();
+    try {
+      const run = await runCli(["verify", "1", "--rpc", url, "--json"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`The server at ${url} answered`);
+      expect(run.stderr).not.toContain("No chain answers");
+      expect(JSON.parse(run.stdout).error.code).toBe("not-json-rpc");
+    } finally {
+      server.close();
+    }
+  });
+
+  it("rejects an invalid OCID prefix", async () => {
+    const id = roundIds.get(cases[0].name)!;
+    const run = await cli(
+      "export",
+      id,
+      "--format",
+      "ocds",
+      "--ocid-prefix",
+      "bad/prefix",
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Invalid --ocid-prefix "bad/prefix"');
+    expect(run.stdout).toBe("");
+  });
+
+  it("rejects --ocid-prefix with --format csv", async () => {
+    const id = roundIds.get(cases[0].name)!;
+    const run = await cli(
+      "export",
+      id,
+      "--format",
+      "csv",
+      "--ocid-prefix",
+      "ocds-213czf",
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("--ocid-prefix applies to --format ocds only");
+  });
+
   it("rejects an unknown round", async () => {
     const run = await cli("verify", "999");
     expect(run.code).toBe(1);
