@@ -182,6 +182,52 @@ export async function publicIndexer(system: TestSystem, browser: TestBrowser) {
     await page
       .getByText("모든 검사를 통과했습니다.")
       .waitFor({ timeout: 30_000 });
+
+    // Only the hash changes to a round still in scoring: nothing of the
+    // final round (scores, timeline, Verify) may stay on its page.
+    const scoring = await RoundDriver.create(session, admin, {
+      ...psat,
+      title: `${psat.title} (scoring)`,
+      reference: `${psat.reference}-SCORING`,
+    });
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#/r/${system.chainId}/${system.registry}/${scoring.roundId}`);
+    await page
+      .getByRole("heading", { name: "좌석별 진행 상황" })
+      .waitFor({ timeout: 30_000 });
+    await page.getByText(/아직 확정되지 않았습니다 \(채점 중\)/).waitFor();
+    // Longer than the page's 2 s refresh, so a late read would show.
+    await page.waitForTimeout(3_000);
+    for (const heading of [
+      "체인에 기록된 단계",
+      "평가위원별 합계 점수",
+      "검증",
+    ]) {
+      assert.equal(
+        await page.getByRole("heading", { name: heading }).count(),
+        0,
+        `no "${heading}" on the scoring round`,
+      );
+    }
+
+    // A link naming another chain id shows the mismatch and no round.
+    await page.evaluate(
+      (hash) => {
+        window.location.hash = hash;
+      },
+      `#/r/${system.chainId + 1}/${system.registry}/${round.roundId}`,
+    );
+    await page
+      .getByRole("heading", { name: "다른 체인의 링크입니다" })
+      .waitFor({ timeout: 15_000 });
+    assert.equal(
+      await page
+        .getByRole("button", { name: "체인에서 다시 계산하여 검증" })
+        .count(),
+      0,
+      "Verify is not offered for another chain",
+    );
   } finally {
     await running.stop();
   }
