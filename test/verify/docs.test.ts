@@ -13,7 +13,12 @@ import { describe, expect, it } from "vitest";
 
 import { evaluationRegistryAbi } from "../../core/generated/registry-abi.ts";
 import { juryboxTypes } from "../../core/eip712.ts";
-import { CHECK_IDS, ROUND_EVENT_NAMES } from "../../core/verify/index.ts";
+import { PLEDGE_HASHES, PLEDGE_LANGUAGES } from "../../core/pledge.ts";
+import {
+  CHAIN_CHECK_IDS,
+  CHECK_IDS,
+  ROUND_EVENT_NAMES,
+} from "../../core/verify/index.ts";
 import { PROJECT_ROOT } from "../cli/run-cli.ts";
 
 // docs/VERIFY.md is what an independent verifier is written from, so every
@@ -78,5 +83,18 @@ describe("docs/VERIFY.md", () => {
 
   it.each([...CHECK_IDS])("describes the %s check", (id) => {
     expect(row(`\`${id}\``)).toMatch(/\|.+\|.+\|/);
+  });
+
+  it.each([...CHAIN_CHECK_IDS])("describes the %s comparison", (id) => {
+    expect(row(`\`${id}\``)).toMatch(/\|.+\|/);
+  });
+
+  it.each([...PLEDGE_LANGUAGES])("gives the %s pledge hash", (language) => {
+    expect(row(`\`${language}\``)).toContain(`\`${PLEDGE_HASHES[language]}\``);
+  });
+
+  it("gives a seat's topic as its index", () => {
+    expect(doc).not.toContain("`0x…0003` for seat 3");
+    expect(doc).toContain("`0x…0002` for seat 3 (index 2)");
   });
 });
