@@ -281,7 +281,7 @@ function summaryLine(checks: readonly (VerifyCheck | ChainCheck)[]): string {
   );
 }
 
-/** What `renderReport` shows. */
+/** The report, comparison and result that `renderReport` prints. */
 interface ShownReport {
   record: EvaluationRecord;
   report: VerifyReport;
@@ -339,7 +339,7 @@ function renderReport(shown: ShownReport, rpcUrl: string): string {
   return lines.join("\n");
 }
 
-/** The warning printed for a record that was not compared with a chain. */
+/** Returns the warning lines for a record not compared with a chain. */
 function uncomparedNotice(record: EvaluationRecord): string[] {
   return [
     "The record was checked for internal consistency only; it was not " +

@@ -15,7 +15,7 @@ import {
   InvalidArgumentError,
 } from "./errors.ts";
 
-/** Thrown when a server answers at the RPC URL but not as a JSON-RPC node. */
+/** Thrown when a server replies at the RPC URL but is not a JSON-RPC node. */
 export class NotJsonRpcError extends CliError {
   constructor(rpcUrl: string, reason: string, cause?: unknown) {
     super(
@@ -62,9 +62,9 @@ export async function connectRpc(rpcUrl: string): Promise<ChainConnection> {
 }
 
 /**
- * Returns why an eth_chainId failure came from a server that answered but
+ * Returns why an eth_chainId failure came from a server that replied but
  * is not a JSON-RPC node (an HTTP error status, a body that is not JSON-RPC),
- * or undefined when nothing answered at all.
+ * or undefined when no server replied.
  */
 function notJsonRpcReason(error: unknown): string | undefined {
   // A JSON reply without a JSON-RPC result, e.g. `{}`, fails when viem

@@ -22,7 +22,7 @@ import {
 import { readDeployment } from "../deploy/deployment-record.ts";
 import { PROJECT_ROOT } from "./project.ts";
 
-/** Thrown when the registry address holds a contract of another kind. */
+/** Thrown when the registry address has a contract of another kind. */
 export class NotARegistryError extends CliError {
   constructor(address: string, chainId: number, cause?: unknown) {
     super(
@@ -44,7 +44,7 @@ export class NotARegistryError extends CliError {
  * Picks the registry: --registry when given, else the recorded deployment
  * for the chain id. Throws when the address has no contract code, which
  * is what a chain reset without a new deployment looks like, and when the
- * contract there does not answer the registry's TALLY_VERSION().
+ * contract there fails the registry's TALLY_VERSION() call.
  */
 export async function resolveRegistry(
   connection: ChainConnection,

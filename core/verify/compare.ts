@@ -2,8 +2,8 @@ import type { EvaluationRecord } from "./record.ts";
 
 // Compares an evaluation record read from a file with the record of the
 // same round read from a chain at the same block. Only the sheets in a
-// record are signed, so a record on its own can be forged consistently;
-// this comparison is what ties a file to the chain.
+// record are signed, so a record on its own can be forged consistently.
+// This comparison is what ties a file to the chain.
 
 /** The comparisons `compareRecordWithChain` reports, in order. */
 export const CHAIN_CHECK_IDS = [
@@ -23,7 +23,7 @@ export type ChainCheck = {
   /** "passed" or "failed"; a comparison never depends on a cancellation. */
   outcome: "passed" | "failed";
   ok: boolean;
-  /** What was compared when it passed, or the differences when it failed. */
+  /** Description of what was compared, or the differences when it failed. */
   detail: string;
   /** One line per differing field: its path and both values. */
   problems: string[];

@@ -62,7 +62,7 @@ function criterionWeight(params: RecordParams, maxPoints: number): number {
 }
 
 /**
- * The value of a bid: `value.amount` when the price fits a JSON number
+ * Returns the value of a bid: `value.amount` when the price fits a JSON number
  * exactly (at most 2^53 - 1), and always the exact price as a decimal
  * string in `jurybox.bidPrice`, so a larger price is never lost. A round
  * whose price scores are given has no bid prices to publish.
