@@ -78,6 +78,11 @@ function chromiumMissing(): string | undefined {
 
 const suites: Suite[] = [
   {
+    name: "types (tsc)",
+    command: ["npx", "node", "scripts/typecheck.ts"],
+    parse: parsePlainSummary,
+  },
+  {
     name: "contracts (Solidity)",
     command: ["npx", "hardhat", "test", "solidity"],
     parse: parseMochaText,

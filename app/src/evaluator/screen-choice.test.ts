@@ -1,3 +1,4 @@
+import type { Address } from "viem";
 import { describe, expect, test } from "vitest";
 
 import {
@@ -8,10 +9,10 @@ import {
 import type { TabletSession } from "../storage/tablet-store.ts";
 import { chooseScreen, type ScreenInput } from "./screen-choice.ts";
 
-const INVITE = "0x00000000000000000000000000000000000000a1";
-const DEVICE = "0x00000000000000000000000000000000000000d1";
-const OTHER = "0x00000000000000000000000000000000000000d2";
-const WRONG_INVITE = "0x00000000000000000000000000000000000000a9";
+const INVITE: Address = "0x00000000000000000000000000000000000000a1";
+const DEVICE: Address = "0x00000000000000000000000000000000000000d1";
+const OTHER: Address = "0x00000000000000000000000000000000000000d2";
+const WRONG_INVITE: Address = "0x00000000000000000000000000000000000000a9";
 
 const session: TabletSession = {
   device: DEVICE,
