@@ -5,7 +5,7 @@ import { loadConfig } from "./admin/config.ts";
 import { parseHash, roundsHash, type Route } from "./lib/route.ts";
 import { Layout } from "./ui/Layout.tsx";
 import { ProblemMessage } from "./ui/ProblemMessage.tsx";
-import { Screen } from "./ui/Screen.tsx";
+import { MessageScreen, Screen } from "./ui/Screen.tsx";
 
 // Each route is its own chunk: a tablet never downloads the admin console
 // or wagmi.
@@ -81,6 +81,15 @@ function RouteView({ route }: { route: Route }) {
       return <AdminApp path={[]} signInToken={route.token} />;
     case "invalid-link":
       return <ProblemMessage name="invalidLink" />;
+    case "invalid-results-link":
+      return (
+        <MessageScreen
+          title={t("problem.invalidResultsLinkTitle")}
+          body={t("problem.invalidResultsLinkBody")}
+          tone="warning"
+          action={<RoundsLink />}
+        />
+      );
     case "home":
       return (
         <Screen title={t("app.name")}>

@@ -31,6 +31,9 @@ export const en: Strings = {
       "Leave private browsing or allow site storage, then scan the QR code again.",
     invalidLinkTitle: "This link is not valid",
     invalidLinkBody: "Scan the seat's QR code again or ask the administrator.",
+    invalidResultsLinkTitle: "This results link is not valid",
+    invalidResultsLinkBody:
+      "The link does not name a chain, a registry and a round in the expected form. Open the list of public rounds below and choose the round again.",
     wrongChainTitle: "Connected to another chain",
     wrongChainBody:
       "This QR code is for chain {{expected}} but the server is connected to chain {{actual}}. Tell the administrator.",

@@ -28,6 +28,9 @@ export const ko = {
       "시크릿(사생활 보호) 모드를 끄거나 사이트 저장소를 허용한 뒤 QR 코드를 다시 스캔하세요.",
     invalidLinkTitle: "올바르지 않은 링크입니다",
     invalidLinkBody: "좌석 QR 코드를 다시 스캔하거나 관리자에게 문의하세요.",
+    invalidResultsLinkTitle: "올바르지 않은 결과 링크입니다",
+    invalidResultsLinkBody:
+      "링크에 체인, 레지스트리, 회차가 올바른 형식으로 들어 있지 않습니다. 아래에서 공개된 회차 목록을 열고 회차를 다시 고르세요.",
     wrongChainTitle: "다른 체인에 연결되어 있습니다",
     wrongChainBody:
       "이 QR 코드는 체인 {{expected}}용인데 서버는 체인 {{actual}}에 연결되어 있습니다. 관리자에게 알려 주세요.",

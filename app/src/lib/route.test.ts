@@ -56,14 +56,16 @@ describe("parseHash", () => {
       registry: REGISTRY,
       roundId: 3n,
     });
-    expect(parseHash(`#/r/1337/${REGISTRY}/0`).name).toBe("invalid-link");
+    expect(parseHash(`#/r/1337/${REGISTRY}/0`).name).toBe(
+      "invalid-results-link",
+    );
     expect(parseHash(`#/r/1337/${REGISTRY}`)).toEqual({
       name: "rounds",
       chainId: 1337,
       registry: REGISTRY,
     });
-    expect(parseHash(`#/r/0/${REGISTRY}`).name).toBe("invalid-link");
-    expect(parseHash("#/r/1337/0x12").name).toBe("invalid-link");
+    expect(parseHash(`#/r/0/${REGISTRY}`).name).toBe("invalid-results-link");
+    expect(parseHash("#/r/1337/0x12").name).toBe("invalid-results-link");
   });
 
   test("evaluatorHash round trip", () => {

@@ -15,7 +15,8 @@ export type Route =
   | { name: "admin-signin"; token: string }
   | ({ name: "results" } & Omit<SeatLocator, "seat">)
   | { name: "rounds"; chainId: number; registry: Address }
-  | { name: "invalid-link" };
+  | { name: "invalid-link" }
+  | { name: "invalid-results-link" };
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const PRIVATE_KEY = /^0x[0-9a-fA-F]{64}$/;
@@ -90,7 +91,7 @@ function parseResults(parts: string[]): Route {
     DECIMAL.test(roundText) &&
     Number(chainText) >= 1 &&
     BigInt(roundText) >= 1n;
-  if (!valid) return { name: "invalid-link" };
+  if (!valid) return { name: "invalid-results-link" };
   return {
     name: "results",
     chainId: Number(chainText),
