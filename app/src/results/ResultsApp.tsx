@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Address, PublicClient } from "viem";
 
@@ -12,6 +12,7 @@ import { ResultTable } from "../ui/ResultTable.tsx";
 import { MessageScreen, Screen } from "../ui/Screen.tsx";
 import { resultsStrings } from "./strings.ts";
 import "./results.css";
+import { useChainPoll } from "./chain-poll.ts";
 import { ChainMismatch } from "./ChainMismatch.tsx";
 import { Downloads } from "./Downloads.tsx";
 import {
@@ -24,7 +25,7 @@ import { readRecord, type EvaluationRecord } from "./record.ts";
 import { RoundViewReader, type RoundView } from "./round-view.ts";
 import { SeatScores } from "./SeatScores.tsx";
 import { SourceNote } from "./SourceNote.tsx";
-import { nextStale, StaleNotice, type StaleState } from "./StaleNotice.tsx";
+import { StaleNotice, type StaleState } from "./StaleNotice.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { VerifyPanel } from "./VerifyPanel.tsx";
 
@@ -47,45 +48,22 @@ function useRoundView(
 ) {
   const [view, setView] = useState<RoundView>();
   const [missing, setMissing] = useState(false);
-  const [wrongChain, setWrongChain] = useState<number>();
-  const [stale, setStale] = useState<StaleState>();
-
-  useEffect(() => {
+  const read = useMemo(() => {
     const reader = new RoundViewReader(client, chainId, registry, roundId);
-    let stopped = false;
-    let chainChecked = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        if (!chainChecked) {
-          const actual = await client.getChainId();
-          if (stopped) return;
-          if (actual !== chainId) {
-            setWrongChain(actual);
-            return;
-          }
-          chainChecked = true;
-        }
-        const next = await reader.read();
-        if (stopped) return;
-        setView(next);
-        setStale(undefined);
-      } catch (error) {
-        if (stopped) return;
-        if (error instanceof RoundNotFoundError) setMissing(true);
-        else {
-          const failure = describeReadFailure(error);
-          setStale((previous) => nextStale(previous, failure));
-        }
-      }
-      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
+    return () => reader.read();
   }, [client, chainId, registry, roundId]);
+  const { wrongChain, stale } = useChainPoll({
+    client,
+    chainId,
+    intervalMs: POLL_MS,
+    read,
+    onValue: setView,
+    onError: (error) => {
+      if (!(error instanceof RoundNotFoundError)) return false;
+      setMissing(true);
+      return true;
+    },
+  });
   return { view, missing, wrongChain, stale };
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Address } from "viem";
 
@@ -8,11 +8,8 @@ import { resultsHash } from "../lib/route.ts";
 import { Screen } from "../ui/Screen.tsx";
 import { ChainMismatch } from "./ChainMismatch.tsx";
 import { findIndexer, type IndexerEndpoint } from "./indexer.ts";
-import {
-  describeReadFailure,
-  FailureMessage,
-  useFailureReason,
-} from "./read-failure.tsx";
+import { useChainPoll } from "./chain-poll.ts";
+import { FailureMessage, useFailureReason } from "./read-failure.tsx";
 import {
   PHASE_CANCELLED,
   PHASE_FINALIZED,
@@ -21,7 +18,7 @@ import {
   type RoundListView,
 } from "./rounds.ts";
 import { SourceNote } from "./SourceNote.tsx";
-import { nextStale, StaleNotice, type StaleState } from "./StaleNotice.tsx";
+import { StaleNotice } from "./StaleNotice.tsx";
 import { resultsStrings } from "./strings.ts";
 
 addStrings(resultsStrings);
@@ -62,45 +59,22 @@ function RoundListPage({
   const reason = useFailureReason();
   const [client] = useState(() => createChainClient(chainId));
   const [list, setList] = useState<RoundListView>();
-  const [stale, setStale] = useState<StaleState>();
-  const [wrongChain, setWrongChain] = useState<number>();
-
-  useEffect(() => {
-    let stopped = false;
-    let chainChecked = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+  const read = useMemo(() => {
     // Looked up again until found, because `jurybox up` starts the
     // indexer after the app server.
     let endpoint: IndexerEndpoint | undefined;
-    const read = async () => {
-      try {
-        if (!chainChecked) {
-          const actual = await client.getChainId();
-          if (stopped) return;
-          if (actual !== chainId) {
-            setWrongChain(actual);
-            return;
-          }
-          chainChecked = true;
-        }
-        endpoint ??= await findIndexer(chainId, registry);
-        const value = await readRoundListView(client, registry, endpoint);
-        if (stopped) return;
-        setList(value);
-        setStale(undefined);
-      } catch (cause) {
-        if (stopped) return;
-        const failure = describeReadFailure(cause);
-        setStale((previous) => nextStale(previous, failure));
-      }
-      if (!stopped) timer = setTimeout(() => void read(), 3000);
-    };
-    void read();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
+    return async () => {
+      endpoint ??= await findIndexer(chainId, registry);
+      return readRoundListView(client, registry, endpoint);
     };
   }, [client, chainId, registry]);
+  const { wrongChain, stale } = useChainPoll({
+    client,
+    chainId,
+    intervalMs: 3000,
+    read,
+    onValue: setList,
+  });
 
   const open = list?.rounds.filter((round) => round.phase < PHASE_FINALIZED);
   const done = list?.rounds.filter((round) => round.phase === PHASE_FINALIZED);
