@@ -55,7 +55,9 @@ describe("compareRecordWithChain", () => {
     record.commits.splice(0, 1);
     const failed = failedOf(record, chain);
     expect(failed.map((check) => check.id)).toEqual(["chain-events"]);
-    expect(failed[0].problems[0]).toMatch(/^commits\[0\]\./);
+    expect(failed[0].problems[0]).toMatch(
+      /^commits: the chain has a commit of seat \d+ in block \d+ \(tx 0x[0-9a-f]{64}, log \d+\) that the record lacks$/,
+    );
   });
 
   it("reports a changed block hash and title", async () => {
@@ -80,5 +82,44 @@ describe("compareRecordWithChain", () => {
     expect(failed.map((check) => check.id)).toEqual(["chain-result"]);
     expect(failed[0].problems[0]).toMatch(/^result: the record has \{/);
     expect(failed[0].problems[0]).toMatch(/the chain has null$/);
+  });
+
+  it("names a commit the record lacks by its transaction and log", async () => {
+    const chain = await sampleRecord(psat);
+    const record = copy(chain);
+    const [dropped] = record.commits.splice(0, 1);
+    const failed = failedOf(record, chain);
+    expect(failed.map((check) => check.id)).toEqual(["chain-events"]);
+    expect(failed[0].problems).toEqual([
+      `commits: the chain has a commit of seat ${dropped.seat + 1} in block ` +
+        `${dropped.block} (tx ${dropped.transactionHash}, log ` +
+        `${dropped.logIndex}) that the record lacks`,
+    ]);
+  });
+
+  it("names a claim the chain lacks", async () => {
+    const chain = await sampleRecord(psat);
+    const record = copy(chain);
+    const extra = { ...record.claims[1], logIndex: 99 };
+    record.claims.push(extra);
+    const failed = failedOf(record, chain);
+    expect(failed[0].problems).toEqual([
+      `claims: the record has a claim of seat ${extra.seat + 1} in block ` +
+        `${extra.block} (tx ${extra.transactionHash}, log 99) that the ` +
+        "chain lacks",
+    ]);
+  });
+
+  it("says at which block a final round's view was read", async () => {
+    const chain = await sampleRecord(psat);
+    const checks = compareRecordWithChain(copy(chain), chain, {
+      statusBlock: chain.asOf.block + 5,
+    });
+    const status = checks.find((check) => check.id === "chain-status")!;
+    expect(status.ok).toBe(true);
+    expect(status.detail).toContain(
+      `at block ${chain.asOf.block + 5}, the head: the node keeps no state ` +
+        `at block ${chain.asOf.block}, and the round was finalized`,
+    );
   });
 });

@@ -33,7 +33,17 @@ type Section = {
   id: ChainCheckId;
   label: string;
   keys: readonly (keyof EvaluationRecord)[];
-  passed: (chain: EvaluationRecord) => string;
+  passed: (chain: EvaluationRecord, options: CompareOptions) => string;
+};
+
+/** Options of `compareRecordWithChain`. */
+export type CompareOptions = {
+  /**
+   * The block whose state the chain's getRound view was read at, when it
+   * is not the record's block: `fetchRoundRecordDetailed` reads a final
+   * round's view at the head when the node keeps no older state.
+   */
+  statusBlock?: number;
 };
 
 const EVENT_KEYS = [
@@ -65,8 +75,14 @@ const SECTIONS: readonly Section[] = [
     id: "chain-status",
     label: "The registry's getRound view matches the chain's",
     keys: ["status"],
-    passed: (chain) =>
-      `getRound of round ${chain.roundId} at block ${chain.asOf.block}`,
+    passed: (chain, options) =>
+      options.statusBlock === undefined ||
+      options.statusBlock === chain.asOf.block
+        ? `getRound of round ${chain.roundId} at block ${chain.asOf.block}`
+        : `getRound of round ${chain.roundId} at block ${options.statusBlock}, ` +
+          `the head: the node keeps no state at block ${chain.asOf.block}, ` +
+          `and the round was ${chain.result === null ? "cancelled" : "finalized"} ` +
+          "by then, after which its view no longer changes",
   },
   {
     id: "chain-events",
@@ -110,11 +126,14 @@ function countEvents(record: EvaluationRecord): number {
 export function compareRecordWithChain(
   record: EvaluationRecord,
   chain: EvaluationRecord,
+  options: CompareOptions = {},
 ): ChainCheck[] {
   return SECTIONS.map((section) => {
     const problems: string[] = [];
     for (const key of section.keys) {
-      const difference = firstDifference(record[key], chain[key], key);
+      const difference =
+        missingEvent(key, record[key], chain[key]) ??
+        firstDifference(record[key], chain[key], key);
       if (difference !== undefined) problems.push(difference);
     }
     const ok = problems.length === 0;
@@ -123,10 +142,68 @@ export function compareRecordWithChain(
       label: section.label,
       outcome: ok ? "passed" : "failed",
       ok,
-      detail: ok ? section.passed(chain) : problems.join("; "),
+      detail: ok ? section.passed(chain, options) : problems.join("; "),
       problems,
     };
   });
+}
+
+/** The event a list of the record holds, for "the chain has a commit …". */
+const EVENT_NOUNS: Partial<Record<keyof EvaluationRecord, string>> = {
+  reissues: "reissue",
+  claims: "claim",
+  recusals: "recusal",
+  commits: "commit",
+  reveals: "reveal",
+};
+
+type EventIdentity = {
+  block: number;
+  logIndex: number;
+  transactionHash: string;
+  seat?: number;
+};
+
+/**
+ * When an event list of the record and the chain differ in length, names
+ * the first event, in chain order, that one side has and the other lacks,
+ * by its transaction hash and log index. Comparing the lists field by
+ * field would instead report every later event as shifted by one.
+ */
+function missingEvent(
+  key: keyof EvaluationRecord,
+  recorded: unknown,
+  onChain: unknown,
+): string | undefined {
+  const noun = EVENT_NOUNS[key];
+  if (noun === undefined || !Array.isArray(recorded) || !Array.isArray(onChain))
+    return undefined;
+  if (recorded.length === onChain.length) return undefined;
+  const identity = (event: EventIdentity) =>
+    `${String(event.transactionHash).toLowerCase()}:${event.logIndex}`;
+  const inRecord = new Set((recorded as EventIdentity[]).map(identity));
+  const inChain = new Set((onChain as EventIdentity[]).map(identity));
+  const lacking = [
+    ...(onChain as EventIdentity[])
+      .filter((event) => !inRecord.has(identity(event)))
+      .map((event) => ({ event, holder: "chain", lacker: "record" })),
+    ...(recorded as EventIdentity[])
+      .filter((event) => !inChain.has(identity(event)))
+      .map((event) => ({ event, holder: "record", lacker: "chain" })),
+  ].sort(
+    (a, b) =>
+      a.event.block - b.event.block || a.event.logIndex - b.event.logIndex,
+  );
+  const first = lacking[0];
+  if (first === undefined) return undefined;
+  const { event, holder, lacker } = first;
+  const seat =
+    typeof event.seat === "number" ? ` of seat ${event.seat + 1}` : "";
+  return (
+    `${key}: the ${holder} has a ${noun}${seat} in block ${event.block} ` +
+    `(tx ${event.transactionHash}, log ${event.logIndex}) that the ` +
+    `${lacker} lacks`
+  );
 }
 
 /**

@@ -95,6 +95,20 @@ export function replayRecord(record: EvaluationRecord): Replay {
   // sheet committed at close, so nothing may come between them.
   let lastReveal: RecordPosition | undefined;
 
+  // A record is read as of one block, so none of its events can be later.
+  const { asOf } = record;
+  const late = (at: RecordPosition, name: string) => {
+    if (at.block > asOf.block) {
+      fail(
+        at,
+        `${name} (transaction ${at.transactionHash}) is in block ${at.block}, ` +
+          `after the record's block ${asOf.block}`,
+      );
+    }
+  };
+  late(record.created, "RoundCreated");
+  for (const step of steps(record)) late(step.at, EVENT_OF_STEP[step.kind]);
+
   for (const step of steps(record)) {
     if (step.kind === "closing") {
       if (replay.phase !== "scoring")
@@ -196,6 +210,18 @@ export function replayRecord(record: EvaluationRecord): Replay {
   replay.states = seats.map((seat) => seat.state);
   return replay;
 }
+
+/** The registry event behind each kind of step. */
+const EVENT_OF_STEP: Record<Step["kind"], string> = {
+  reissue: "SeatReissued",
+  claim: "SeatClaimed",
+  recusal: "SeatRecused",
+  commit: "SheetCommitted",
+  closing: "ScoringClosed",
+  reveal: "SheetRevealed",
+  result: "RoundFinalized",
+  cancellation: "RoundCancelled",
+};
 
 function steps(record: EvaluationRecord): Step[] {
   const all: Step[] = [

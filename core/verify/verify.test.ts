@@ -70,6 +70,22 @@ describe("verifyRecord on sound records", () => {
 });
 
 describe("verifyRecord on doctored records", () => {
+  it("names sequence and the event for a record block below an event's", async () => {
+    const record = await sampleRecord(psat);
+    const last = record.result!;
+    record.asOf.block = last.block - 1;
+    expect(await failedChecks(record)).toEqual(["sequence"]);
+    const problems = await problemsOf(record, "sequence");
+    expect(problems).toContain(
+      `block ${last.block} log ${last.logIndex}: RoundFinalized ` +
+        `(transaction ${last.transactionHash}) is in block ${last.block}, ` +
+        `after the record's block ${last.block - 1}`,
+    );
+    expect(problems.every((p) => p.includes("after the record's block"))).toBe(
+      true,
+    );
+  });
+
   it("names reveals-match and tally for a changed score", async () => {
     const record = await sampleRecord(psat);
     record.reveals[2].scores[0] += 100;
