@@ -23,9 +23,14 @@ import {
 } from "./read-failure.tsx";
 import { readRecord, type EvaluationRecord } from "./record.ts";
 import { RoundViewReader, type RoundView } from "./round-view.ts";
+import { RegistryMissing } from "./RegistryMissing.tsx";
 import { SeatScores } from "./SeatScores.tsx";
 import { SourceNote } from "./SourceNote.tsx";
-import { StaleNotice, type StaleState } from "./StaleNotice.tsx";
+import {
+  StaleNotice,
+  useStaleReason,
+  type StaleState,
+} from "./StaleNotice.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { VerifyPanel } from "./VerifyPanel.tsx";
 
@@ -52,9 +57,10 @@ function useRoundView(
     const reader = new RoundViewReader(client, chainId, registry, roundId);
     return () => reader.read();
   }, [client, chainId, registry, roundId]);
-  const { wrongChain, stale } = useChainPoll({
+  const { wrongChain, registryProblem, stale } = useChainPoll({
     client,
     chainId,
+    registry,
     intervalMs: POLL_MS,
     read,
     onValue: setView,
@@ -64,7 +70,7 @@ function useRoundView(
       return true;
     },
   });
-  return { view, missing, wrongChain, stale };
+  return { view, missing, wrongChain, registryProblem, stale };
 }
 
 /**
@@ -107,9 +113,9 @@ function RoundPage({
   roundId: bigint;
 }) {
   const { t } = useTranslation();
-  const reason = useFailureReason();
+  const staleReason = useStaleReason();
   const [client] = useState(() => createChainClient(chainId));
-  const { view, missing, wrongChain, stale } = useRoundView(
+  const { view, missing, wrongChain, registryProblem, stale } = useRoundView(
     client,
     chainId,
     registry,
@@ -122,6 +128,15 @@ function RoundPage({
         expected={chainId}
         actual={wrongChain}
         registry={registry}
+      />
+    );
+  }
+  if (registryProblem) {
+    return (
+      <RegistryMissing
+        chainId={chainId}
+        registry={registry}
+        problem={registryProblem}
       />
     );
   }
@@ -145,13 +160,19 @@ function RoundPage({
     );
   }
   if (!view) {
-    return stale ? (
-      <FailureMessage
-        text={`${t("results.readFailed")} ${reason(stale.failure)}`}
-        failure={stale.failure}
-      />
-    ) : (
-      <p className="loading">{t("app.loading")}</p>
+    if (stale?.failure) {
+      return (
+        <FailureMessage
+          text={`${t("results.readFailed")} ${staleReason(stale)}`}
+          failure={stale.failure}
+        />
+      );
+    }
+    return (
+      <>
+        <p className="loading">{t("app.loading")}</p>
+        {stale && <p className="hint">{staleReason(stale)}</p>}
+      </>
     );
   }
   return (

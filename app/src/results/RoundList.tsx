@@ -9,7 +9,8 @@ import { Screen } from "../ui/Screen.tsx";
 import { ChainMismatch } from "./ChainMismatch.tsx";
 import { findIndexer, type IndexerEndpoint } from "./indexer.ts";
 import { useChainPoll } from "./chain-poll.ts";
-import { FailureMessage, useFailureReason } from "./read-failure.tsx";
+import { FailureMessage } from "./read-failure.tsx";
+import { RegistryMissing } from "./RegistryMissing.tsx";
 import {
   PHASE_CANCELLED,
   PHASE_FINALIZED,
@@ -18,7 +19,7 @@ import {
   type RoundListView,
 } from "./rounds.ts";
 import { SourceNote } from "./SourceNote.tsx";
-import { StaleNotice } from "./StaleNotice.tsx";
+import { StaleNotice, useStaleReason } from "./StaleNotice.tsx";
 import { resultsStrings } from "./strings.ts";
 
 addStrings(resultsStrings);
@@ -56,7 +57,7 @@ function RoundListPage({
   registry: Address;
 }) {
   const { t } = useTranslation();
-  const reason = useFailureReason();
+  const staleReason = useStaleReason();
   const [client] = useState(() => createChainClient(chainId));
   const [list, setList] = useState<RoundListView>();
   const read = useMemo(() => {
@@ -68,9 +69,10 @@ function RoundListPage({
       return readRoundListView(client, registry, endpoint);
     };
   }, [client, chainId, registry]);
-  const { wrongChain, stale } = useChainPoll({
+  const { wrongChain, registryProblem, stale } = useChainPoll({
     client,
     chainId,
+    registry,
     intervalMs: 3000,
     read,
     onValue: setList,
@@ -93,15 +95,29 @@ function RoundListPage({
       />
     );
   }
+  if (registryProblem) {
+    return (
+      <RegistryMissing
+        chainId={chainId}
+        registry={registry}
+        problem={registryProblem}
+      />
+    );
+  }
   return (
     <Screen title={t("rounds.title")} className="results">
-      {!list && stale && (
+      {!list && stale?.failure && (
         <FailureMessage
-          text={t("rounds.readFailed", { message: reason(stale.failure) })}
+          text={t("rounds.readFailed", { message: staleReason(stale) })}
           failure={stale.failure}
         />
       )}
-      {!list && !stale && <p className="loading">{t("app.loading")}</p>}
+      {!list && !stale?.failure && (
+        <p className="loading">{t("app.loading")}</p>
+      )}
+      {!list && stale && !stale.failure && (
+        <p className="hint">{staleReason(stale)}</p>
+      )}
       {list && (
         <>
           {stale && <StaleNotice stale={stale} block={list.block} />}

@@ -3,7 +3,9 @@ import { join } from "node:path";
 
 import { act, cleanup, render, screen } from "@testing-library/react";
 import {
+  getContractError,
   InternalRpcError,
+  RawContractError,
   RpcRequestError,
   type Address,
   type PublicClient,
@@ -30,6 +32,10 @@ interface Pending<T> {
 // the fake server reports.
 const fake = vi.hoisted(() => ({
   serverChainId: 1337,
+  /** The code at the link's registry address. */
+  code: "0x6080" as string | undefined,
+  /** Why the registry's TALLY_VERSION() call fails, if it does. */
+  tallyVersionError: undefined as unknown,
   views: [] as Pending<unknown>[],
   records: [] as Pending<unknown>[],
   verifies: [] as Pending<unknown>[],
@@ -46,7 +52,22 @@ function hold<T>(queue: Pending<unknown>[], roundId: bigint): Promise<T> {
 }
 
 vi.mock("../chain/client.ts", () => ({
-  createChainClient: () => ({ getChainId: async () => fake.serverChainId }),
+  createChainClient: () => ({
+    getChainId: async () => fake.serverChainId,
+    getCode: async () => fake.code,
+    readContract: async () => {
+      if (fake.tallyVersionError) throw fake.tallyVersionError;
+      return "1";
+    },
+  }),
+}));
+
+vi.mock("../admin/config.ts", () => ({
+  loadConfig: async () => ({
+    chainId: 1337,
+    registry: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+    adminSignIn: false,
+  }),
 }));
 
 vi.mock("./round-view.ts", async (importOriginal) => {
@@ -194,6 +215,8 @@ beforeEach(async () => {
   record ??= await sampleRecord(psat);
   vi.useFakeTimers();
   fake.serverChainId = 1337;
+  fake.code = "0x6080";
+  fake.tallyVersionError = undefined;
   fake.views.length = 0;
   fake.records.length = 0;
   fake.verifies.length = 0;
@@ -315,7 +338,12 @@ describe("ResultsApp failing refreshes", () => {
     await answer(fake.views, 4n, { error: chainDownError() });
     const notice = document.querySelector(".stale-notice");
     expect(notice?.textContent).toContain("2026. 12. 5.");
-    expect(notice?.textContent).toContain("9:00:02 KST부터");
+    // Dated from the last successful read, not from the failure at 09:00:02.
+    expect(notice?.textContent).toContain(
+      "9:00:00 KST에 마지막으로 갱신되었습니다",
+    );
+    expect(notice?.textContent).not.toContain("9:00:02");
+    expect(notice?.textContent).toContain("그 뒤로 체인에서 새 정보를");
     expect(notice?.textContent).toContain("637번 블록 기준");
     expect(notice?.textContent).toContain("계속 다시 시도합니다");
     expect(notice?.textContent).toContain("체인 노드에 연결할 수 없습니다");
@@ -330,11 +358,11 @@ describe("ResultsApp failing refreshes", () => {
       document.querySelector(".attendance")?.getAttribute("data-stale"),
     ).toBe("true");
 
-    // A second failure keeps the time of the first.
+    // A second failure keeps the time of the last successful read.
     await settle(2_000);
     await answer(fake.views, 4n, { error: chainDownError() });
     expect(document.querySelector(".stale-notice")?.textContent).toContain(
-      "9:00:02 KST부터",
+      "9:00:00 KST에 마지막으로 갱신되었습니다",
     );
 
     await settle(2_000);
@@ -359,8 +387,9 @@ describe("ResultsApp failing refreshes", () => {
     await settle(2_000);
     await answer(fake.views, 4n, { error: chainDownError() });
     const notice = document.querySelector(".stale-notice")?.textContent;
-    expect(notice).toContain("The chain has not answered since");
+    expect(notice).toContain("This page was last updated at");
     expect(notice).toContain("as of block 637");
+    expect(notice).toContain("Reads have not succeeded since then");
     expect(notice).toContain("keeps retrying");
     expect(notice).toContain("The chain node cannot be reached.");
     expect(document.querySelector(".as-of")?.textContent).toContain(
@@ -481,5 +510,91 @@ describe("ResultsApp missing round", () => {
         .getByRole("link", { name: "모든 평가 회차 보기" })
         .getAttribute("href"),
     ).toBe(`#/r/1337/${REGISTRY}`);
+  });
+});
+
+describe("ResultsApp registry address", () => {
+  const EMPTY = "0x0000000000000000000000000000000000000001";
+
+  test("reports an address without code", async () => {
+    fake.code = undefined;
+    render(<ResultsApp chainId={1337} registry={EMPTY} roundId={1n} />);
+    await settle();
+    expect(
+      screen.getByRole("heading", { name: "이 주소에는 계약이 없습니다" }),
+    ).toBeTruthy();
+    expect(document.body.textContent).not.toContain("1번 회차가 없습니다");
+    expect(
+      screen
+        .getByRole("link", { name: "이 서버의 회차 목록 보기" })
+        .getAttribute("href"),
+    ).toBe(`#/r/1337/${REGISTRY}`);
+    await settle(10_000);
+    expect(fake.views).toHaveLength(0);
+    expect(fake.records).toHaveLength(0);
+  });
+
+  test("reports a contract that is no registry", async () => {
+    await i18n.changeLanguage("en");
+    fake.tallyVersionError = getContractError(
+      new RawContractError({ data: "0x" }),
+      { abi: [], args: [], functionName: "TALLY_VERSION" },
+    );
+    render(<ResultsApp chainId={1337} registry={EMPTY} roundId={1n} />);
+    await settle();
+    expect(
+      screen.getByRole("heading", { name: "Not an evaluation registry" }),
+    ).toBeTruthy();
+    expect(document.body.textContent).toContain(
+      `The contract at ${EMPTY} on chain 1337 is not a Jurybox evaluation registry`,
+    );
+    expect(fake.views).toHaveLength(0);
+  });
+});
+
+describe("ResultsApp pending read", () => {
+  test("marks the round stale after 3 intervals", async () => {
+    vi.setSystemTime(new Date("2026-12-05T00:00:00Z"));
+    render(openRound(4n));
+    await settle();
+    await answer(fake.views, 4n, { value: viewOf(4n, scoring, 637n) });
+    // The next read starts at 09:00:02 and is left pending.
+    await settle(2_000);
+    expect(fake.views).toHaveLength(1);
+    await settle(5_999);
+    expect(document.querySelector(".stale-notice")).toBeNull();
+
+    await settle(1);
+    const notice = document.querySelector(".stale-notice");
+    expect(notice?.textContent).toContain(
+      "9:00:00 KST에 마지막으로 갱신되었습니다",
+    );
+    expect(notice?.textContent).toContain(
+      "마지막 읽기 요청이 6초 넘게 응답을 기다리고 있습니다.",
+    );
+    expect(document.querySelector(".as-of")?.textContent).toContain(
+      "갱신 멈춤",
+    );
+
+    // The timeout's failure then replaces the waiting line.
+    await answer(fake.views, 4n, { error: chainDownError() });
+    const failed = document.querySelector(".stale-notice")?.textContent;
+    expect(failed).toContain("9:00:00 KST에 마지막으로 갱신되었습니다");
+    expect(failed).toContain("체인 노드에 연결할 수 없습니다");
+    expect(failed).not.toContain("응답을 기다리고");
+
+    await settle(2_000);
+    await answer(fake.views, 4n, { value: viewOf(4n, scoring, 640n) });
+    expect(document.querySelector(".stale-notice")).toBeNull();
+  });
+
+  test("explains a first read still pending", async () => {
+    await i18n.changeLanguage("en");
+    render(openRound(4n));
+    await settle(6_000);
+    expect(document.querySelector(".loading")).not.toBeNull();
+    expect(document.body.textContent).toContain(
+      "The latest read has waited more than 6 s for an answer.",
+    );
   });
 });

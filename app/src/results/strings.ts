@@ -74,6 +74,10 @@ const ko = {
     notUpdating: "갱신 멈춤",
     staleSince:
       "{{since}}부터 체인에서 새 정보를 읽지 못하고 있습니다. 이 화면은 마지막으로 읽은 {{block}}번 블록 기준이라 지금과 다를 수 있습니다. 몇 초마다 계속 다시 시도합니다.",
+    staleAfterUpdate:
+      "이 화면은 {{updated}}에 마지막으로 갱신되었습니다({{block}}번 블록 기준). 그 뒤로 체인에서 새 정보를 읽지 못하고 있어 지금과 다를 수 있습니다. 몇 초마다 계속 다시 시도합니다.",
+    readOverdue:
+      "마지막 읽기 요청이 {{seconds}}초 넘게 응답을 기다리고 있습니다.",
     chainUnreachable:
       "체인 노드에 연결할 수 없습니다. 잠시 뒤 다시 시도하세요.",
     unexpectedError:
@@ -83,6 +87,13 @@ const ko = {
     wrongChainBody:
       "이 링크는 체인 {{expected}}의 기록을 가리키지만 이 서버는 체인 {{actual}}에 연결되어 있어, 이 서버로는 그 기록을 보여 주거나 검증할 수 없습니다. 이 서버의 회차 목록에서 회차를 다시 고르세요.",
     listOnChain: "체인 {{chainId}}의 회차 목록 보기",
+    noContractTitle: "이 주소에는 계약이 없습니다",
+    noContractBody:
+      "체인 {{chainId}}의 {{registry}} 주소에는 계약 코드가 없으므로 링크가 가리키는 레지스트리가 이 체인에 없습니다. 링크의 레지스트리 주소를 확인하거나 이 서버의 회차 목록에서 회차를 고르세요.",
+    notRegistryTitle: "평가 레지스트리가 아닌 계약입니다",
+    notRegistryBody:
+      "체인 {{chainId}}의 {{registry}} 주소에 있는 계약은 Jurybox 평가 레지스트리가 아닙니다. 이 계약의 TALLY_VERSION() 호출이 실패했습니다. 링크의 레지스트리 주소를 확인하거나 이 서버의 회차 목록에서 회차를 고르세요.",
+    servedRounds: "이 서버의 회차 목록 보기",
     notInRegistryTitle: "이 레지스트리에 없는 회차입니다",
     notInRegistryBody:
       "레지스트리 {{registry}}에는 {{roundId}}번 회차가 없습니다. 링크의 회차 번호나 레지스트리 주소를 확인하거나 회차 목록에서 회차를 고르세요.",
@@ -212,6 +223,10 @@ const en: typeof ko = {
     notUpdating: "not updating",
     staleSince:
       "The chain has not answered since {{since}}. This page shows the last data read, as of block {{block}}, which may be out of date. The page keeps retrying every few seconds.",
+    staleAfterUpdate:
+      "This page was last updated at {{updated}}, as of block {{block}}. Reads have not succeeded since then, so it may be out of date. The page keeps retrying every few seconds.",
+    readOverdue:
+      "The latest read has waited more than {{seconds}} s for an answer.",
     chainUnreachable:
       "The chain node cannot be reached. Try again in a moment.",
     unexpectedError:
@@ -221,6 +236,13 @@ const en: typeof ko = {
     wrongChainBody:
       "This link names a record on chain {{expected}}, but this server is connected to chain {{actual}}, so it cannot show or verify that record. Choose the round again from this server's round list.",
     listOnChain: "Rounds on chain {{chainId}}",
+    noContractTitle: "No contract at this address",
+    noContractBody:
+      "Chain {{chainId}} has no contract code at {{registry}}, so the registry this link names does not exist on this chain. Check the registry address in the link, or choose the round from this server's round list.",
+    notRegistryTitle: "Not an evaluation registry",
+    notRegistryBody:
+      "The contract at {{registry}} on chain {{chainId}} is not a Jurybox evaluation registry: its TALLY_VERSION() call failed. Check the registry address in the link, or choose the round from this server's round list.",
+    servedRounds: "This server's round list",
     notInRegistryTitle: "Round not in this registry",
     notInRegistryBody:
       "Registry {{registry}} has no round {{roundId}}. Check the round number and registry address in the link, or choose the round from the round list.",
