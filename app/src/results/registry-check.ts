@@ -1,5 +1,7 @@
 import {
   BaseError,
+  CallExecutionError,
+  ContractFunctionExecutionError,
   ContractFunctionRevertedError,
   ContractFunctionZeroDataError,
   type Address,
@@ -37,8 +39,10 @@ export async function checkRegistry(
 }
 
 /**
- * True when the call reverted or returned no data. viem also reports the
- * /rpc proxy's 502 (JSON-RPC code -32603) as a revert, so a failure that
+ * True when the call reverted, returned no data, or returned data that
+ * does not decode as a string (the error then has no CallExecutionError,
+ * because the call itself succeeded). viem also reports the /rpc proxy's
+ * 502 (JSON-RPC code -32603) as a revert, so a failure that
  * describeReadFailure counts as unreachable is not a revert.
  */
 function isRevert(error: unknown): boolean {
@@ -49,5 +53,10 @@ function isRevert(error: unknown): boolean {
       inner instanceof ContractFunctionRevertedError ||
       inner instanceof ContractFunctionZeroDataError,
   );
-  return revert !== null && revert !== undefined;
+  if (revert !== null && revert !== undefined) return true;
+  const callFailed = error.walk((inner) => inner instanceof CallExecutionError);
+  return (
+    error instanceof ContractFunctionExecutionError &&
+    (callFailed === null || callFailed === undefined)
+  );
 }
