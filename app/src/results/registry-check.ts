@@ -11,11 +11,11 @@ import {
 import { registryAbi } from "../chain/abi.ts";
 import { describeReadFailure } from "./read-failure.tsx";
 
-/** What a link's registry address holds on the server's chain. */
+/** The kind of contract at a link's registry address on the server's chain. */
 export type RegistryCheck = "registry" | "noContract" | "notRegistry";
 
 /**
- * Checks that `registry` holds a Jurybox registry: it has contract code
+ * Checks that `registry` contains a Jurybox registry: it has contract code
  * and its TALLY_VERSION() call returns. Throws when the chain cannot be
  * asked, so that the caller retries instead of judging the address.
  */
