@@ -11,6 +11,7 @@ import {
 } from "../../core/verify/index.ts";
 import { CliError, InvalidArgumentError } from "../lib/errors.ts";
 import { readOptions } from "../lib/options.ts";
+import { printJson } from "../output/json.ts";
 import { addBlockRangeOptions, fetchRecordFromChain } from "./verify.ts";
 
 const FORMATS = ["json", "csv", "ocds"] as const;
@@ -52,10 +53,20 @@ async function runExport(id: string, command: Command): Promise<void> {
   }>(command);
   const format = parseFormat(options.format);
   checkOcidPrefix(command, format, options.ocidPrefix);
+  if (options.json && format === "csv" && options.out === undefined) {
+    // --json promises one JSON document on stdout, which CSV is not.
+    throw new CliError("--json with --format csv needs --out FILE.", {
+      hint:
+        "Write the CSV to a file with --out FILE, and --json prints a JSON " +
+        "document that names it; or leave out --json to print the CSV.",
+      code: "csv-needs-out",
+    });
+  }
   const record = await fetchRecordFromChain(id, command);
   const text = renderExport(record, format, options.ocidPrefix);
 
   if (options.out === undefined) {
+    // JSON and OCDS exports are one JSON document already.
     process.stdout.write(text);
     return;
   }
@@ -67,6 +78,20 @@ async function runExport(id: string, command: Command): Promise<void> {
       hint: "Check that the folder exists and is writable.",
       cause: error,
     });
+  }
+  if (options.json) {
+    printJson({
+      ok: true,
+      file: options.out,
+      format,
+      roundId: record.roundId,
+      chainId: record.chainId,
+      registry: record.registry,
+      asOfBlock: record.asOf.block,
+      asOfBlockHash: record.asOf.blockHash,
+      bytes: Buffer.byteLength(text, "utf8"),
+    });
+    return;
   }
   process.stderr.write(
     `Wrote the ${format} export of round ${record.roundId} (as of block ` +

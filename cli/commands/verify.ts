@@ -8,6 +8,7 @@ import {
   compareRecordWithChain,
   describeCancellation,
   fetchRoundRecord,
+  fetchRoundRecordDetailed,
   parseRecord,
   verifyRecord,
   type ChainCheck,
@@ -76,6 +77,7 @@ async function runVerify(id: string | undefined, command: Command) {
   if (options.record !== undefined && id !== undefined) {
     throw new CliError("Give either a round id or --record, not both.", {
       hint: "Use `jurybox verify ID` for the chain or `--record FILE` for a file.",
+      code: "round-id-with-record",
     });
   }
   const record =
@@ -135,6 +137,7 @@ async function compareWithChain(
         `record is of chain ${record.chainId}.`,
       {
         hint: `Pass the JSON-RPC URL of a node of chain ${record.chainId} with --rpc.`,
+        code: "chain-id-mismatch",
       },
     );
   }
@@ -144,18 +147,29 @@ async function compareWithChain(
   ) {
     throw new CliError(
       `--registry ${options.registry} is not the record's registry ${record.registry}.`,
-      { hint: "Leave out --registry: the record's registry is compared." },
+      {
+        hint: "Leave out --registry: the record's registry is compared.",
+        code: "registry-mismatch",
+      },
     );
   }
   await requireBlock(connection, record.asOf.block);
-  const session = await resolveRegistry(connection, record.registry);
-  const onChain = await fetchRoundRecord(
+  const session = await resolveRegistry(connection, record.registry, "record");
+  // A node without the state of the record's block (a pruned node, or the
+  // embedded anvil after a restart) still answers for a final round.
+  const onChain = await fetchRoundRecordDetailed(
     connection.client,
     session.registry,
     BigInt(record.roundId),
-    { ...readFetchOptions(options), toBlock: BigInt(record.asOf.block) },
+    {
+      ...readFetchOptions(options),
+      toBlock: BigInt(record.asOf.block),
+      finalStatusAtHead: true,
+    },
   );
-  return compareRecordWithChain(record, onChain);
+  return compareRecordWithChain(record, onChain.record, {
+    statusBlock: onChain.statusBlock,
+  });
 }
 
 async function requireBlock(
@@ -171,6 +185,7 @@ async function requireBlock(
         hint:
           "Wait until the node has synced past that block, or check that " +
           "--rpc names a node of the chain the record came from.",
+        code: "block-not-reached",
       },
     );
   }
@@ -236,6 +251,12 @@ export async function readRecordFile(file: string): Promise<EvaluationRecord> {
   // Editors on Windows may save UTF-8 with a byte order mark, which
   // JSON.parse rejects.
   if (text.startsWith("\uFEFF")) text = text.slice(1);
+  if (text.trim() === "") {
+    throw new CliError(`The record file ${file} is empty.`, {
+      hint: "Pass the file written by `jurybox export ID --format json`.",
+      code: "record-empty",
+    });
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -243,6 +264,7 @@ export async function readRecordFile(file: string): Promise<EvaluationRecord> {
     throw new CliError(`The record file ${file} is not valid JSON.`, {
       hint: "Pass the file written by `jurybox export ID --format json`.",
       cause: error,
+      code: "record-not-json",
     });
   }
   return parseRecord(value);
@@ -259,8 +281,15 @@ function verifiedResult(record: EvaluationRecord): FormattedResult | null {
   );
 }
 
-/** Returns the line that counts the passed, failed and cancelled checks. */
-function summaryLine(checks: readonly (VerifyCheck | ChainCheck)[]): string {
+/**
+ * Returns the line that counts the passed, failed and cancelled checks.
+ * With `alone` (a record not compared with a chain) a pass says that the
+ * record is consistent, not that its result is confirmed.
+ */
+function summaryLine(
+  checks: readonly (VerifyCheck | ChainCheck)[],
+  alone: boolean,
+): string {
   const count = (outcome: VerifyCheck["outcome"]) =>
     checks.filter((check) => check.outcome === outcome);
   const failed = count("failed");
@@ -273,12 +302,22 @@ function summaryLine(checks: readonly (VerifyCheck | ChainCheck)[]): string {
       "."
     );
   }
-  if (cancelled.length === 0) return `All ${total} checks passed.`;
+  const scope = alone
+    ? "; the record is consistent in itself, which does not confirm its " +
+      "result on any chain."
+    : ".";
+  if (cancelled.length === 0) return `All ${total} checks passed${scope}`;
   return (
     `${total - cancelled.length} of ${total} checks passed; ` +
     `${cancelled.map((check) => check.id).join(", ")} do not apply ` +
-    "because the round was cancelled."
+    `because the round was cancelled${scope}`
   );
+}
+
+/** Ends `text` with a full stop unless it already ends with a sentence mark. */
+function sentence(text: string): string {
+  const capital = text[0].toUpperCase() + text.slice(1);
+  return /[.!?。！？]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** The report, comparison and result that `renderReport` prints. */
@@ -313,12 +352,16 @@ function renderReport(shown: ShownReport, rpcUrl: string): string {
     source === "rpc"
       ? `as of block ${record.asOf.block}`
       : `from a record of block ${record.asOf.block}`;
+  const alone = source === "record" && chainChecks === null;
   const lines = [
     `Verifying round ${record.roundId} of registry ${record.registry} on ` +
       `chain ${record.chainId}, ${from}`,
     "",
-    ...checkLines(report.checks),
   ];
+  // The warning comes before the check marks, so that nobody stops reading
+  // at a column of passes.
+  if (alone) lines.push(...uncomparedNotice(record), "");
+  lines.push(...checkLines(report.checks));
   if (chainChecks !== null) {
     lines.push(
       "",
@@ -326,13 +369,12 @@ function renderReport(shown: ShownReport, rpcUrl: string): string {
       ...checkLines(chainChecks),
     );
   }
-  lines.push("", summaryLine([...report.checks, ...(chainChecks ?? [])]));
+  lines.push(
+    "",
+    summaryLine([...report.checks, ...(chainChecks ?? [])], alone),
+  );
   if (report.cancelled !== null) {
-    const cancelled = describeCancellation(report.cancelled);
-    lines.push(cancelled[0].toUpperCase() + cancelled.slice(1) + ".");
-  }
-  if (source === "record" && chainChecks === null) {
-    lines.push("", ...uncomparedNotice(record));
+    lines.push(sentence(describeCancellation(report.cancelled)));
   }
   if (result !== null)
     lines.push("", resultHeading(shown), renderResult(result));
@@ -342,8 +384,8 @@ function renderReport(shown: ShownReport, rpcUrl: string): string {
 /** Returns the warning lines for a record not compared with a chain. */
 function uncomparedNotice(record: EvaluationRecord): string[] {
   return [
-    "The record was checked for internal consistency only; it was not " +
-      "compared with any chain.",
+    "Warning: the record is checked for internal consistency only; it is " +
+      "not compared with any chain.",
     "Only the score sheets in a record are signed, so a forged record can " +
       "pass these checks.",
     `To compare it, run again with --rpc URL of a node of chain ${record.chainId} ` +
@@ -359,7 +401,10 @@ function resultHeading(shown: ShownReport): string {
       ? "The result in the record, recomputed (NOT compared with a chain):"
       : "The result in the record, NOT confirmed:";
   }
-  return ok
-    ? "The result on chain, recomputed and confirmed:"
+  if (ok) return "The result on chain, recomputed and confirmed:";
+  // The result shown is the record's, whether it was read from a file or
+  // from the chain; a failed check means it is not confirmed.
+  return source === "record"
+    ? "The result in the record, NOT confirmed by the chain:"
     : "The result on chain, NOT confirmed:";
 }

@@ -7,6 +7,11 @@ export class CliError extends Error {
   readonly hint: string | undefined;
   readonly exitCode: number;
   readonly details: string[];
+  /**
+   * The `--json` error code, e.g. "chain-id-mismatch", for a failure that
+   * has no class of its own; by default it comes from the class name.
+   */
+  readonly code: string | undefined;
 
   constructor(
     message: string,
@@ -15,6 +20,7 @@ export class CliError extends Error {
       details?: string[];
       exitCode?: number;
       cause?: unknown;
+      code?: string;
     } = {},
   ) {
     super(message, { cause: options.cause });
@@ -22,6 +28,7 @@ export class CliError extends Error {
     this.hint = options.hint;
     this.details = options.details ?? [];
     this.exitCode = options.exitCode ?? 1;
+    this.code = options.code;
   }
 }
 

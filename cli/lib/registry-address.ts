@@ -24,21 +24,52 @@ import { PROJECT_ROOT } from "./project.ts";
 
 /** Thrown when the registry address has a contract of another kind. */
 export class NotARegistryError extends CliError {
-  constructor(address: string, chainId: number, cause?: unknown) {
+  constructor(
+    address: string,
+    chainId: number,
+    cause?: unknown,
+    source: RegistrySource = "option",
+  ) {
     super(
       `The contract at ${address} on chain ${chainId} is not a Jurybox ` +
         "registry: its TALLY_VERSION() call failed.",
       {
         hint:
-          "Leave out --registry to use the deployment recorded for the chain " +
-          "(`npm start` prints its address on the `registry` line, and " +
-          "core/generated/deployments.json lists it by chain id), or pass " +
-          "that address.",
+          source === "record"
+            ? "The address is the record's registry, so this node is not " +
+              "of the chain the record came from, or that chain was reset; " +
+              "pass --rpc of a node of that chain."
+            : "Leave out --registry to use the deployment recorded for the " +
+              "chain (`npm start` prints its address on the `registry` " +
+              "line, and core/generated/deployments.json lists it by chain " +
+              "id), or pass that address.",
         cause,
       },
     );
   }
 }
+
+/** Thrown when the registry an evaluation record names has no code on the node. */
+export class RecordRegistryMissingError extends CliError {
+  constructor(address: string, chainId: number, rpcUrl: string) {
+    super(
+      `The node at ${rpcUrl} has no contract at the record's registry ` +
+        `${address}, so it is not of the chain ${chainId} the record came ` +
+        "from, or that chain was reset since the record was exported.",
+      {
+        hint:
+          "Pass --rpc of a node of the chain the record came from; another " +
+          "installation can use the same chain id.",
+      },
+    );
+  }
+}
+
+/**
+ * Where the registry address came from: --registry or the deployment
+ * record ("option"), or an evaluation record being compared ("record").
+ */
+export type RegistrySource = "option" | "record";
 
 /**
  * Picks the registry: --registry when given, else the recorded deployment
@@ -49,6 +80,7 @@ export class NotARegistryError extends CliError {
 export async function resolveRegistry(
   connection: ChainConnection,
   option: string | undefined,
+  source: RegistrySource = "option",
 ): Promise<RegistrySession> {
   let registry: Address;
   if (option !== undefined) {
@@ -66,9 +98,16 @@ export async function resolveRegistry(
 
   const code = await connection.client.getCode({ address: registry });
   if (!code || code === "0x") {
+    if (source === "record") {
+      throw new RecordRegistryMissingError(
+        registry,
+        connection.chainId,
+        connection.rpcUrl,
+      );
+    }
     throw new RegistryCodeMissingError(registry, connection.chainId);
   }
-  await requireRegistry(connection, registry);
+  await requireRegistry(connection, registry, source);
   return { connection, registry };
 }
 
@@ -76,6 +115,7 @@ export async function resolveRegistry(
 async function requireRegistry(
   connection: ChainConnection,
   registry: Address,
+  source: RegistrySource,
 ): Promise<void> {
   try {
     await connection.client.readContract({
@@ -85,7 +125,12 @@ async function requireRegistry(
     });
   } catch (error) {
     if (isCallFailure(error)) {
-      throw new NotARegistryError(registry, connection.chainId, error);
+      throw new NotARegistryError(
+        registry,
+        connection.chainId,
+        error,
+        source,
+      );
     }
     throw error;
   }

@@ -7,6 +7,8 @@ import { printJson } from "./json.ts";
 export interface PrintErrorOptions {
   /** Also print one JSON error document on stdout, for --json. */
   json?: boolean;
+  /** Print nothing on stderr, when the error was shown there already. */
+  quiet?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export function printError(
       current = current.cause;
     }
   }
-  process.stderr.write(lines.join("\n") + "\n");
+  if (!options.quiet) process.stderr.write(lines.join("\n") + "\n");
   if (options.json) {
     printJson({
       ok: false,
@@ -47,18 +49,30 @@ export function printError(
 }
 
 /**
- * Returns a stable code for a failure, from its class name:
- * RoundNotFoundError becomes "round-not-found". A failure without a class
- * of its own is "failed".
+ * Returns a stable code for a failure: the `code` a CliError was given,
+ * else one from its class name, so RoundNotFoundError becomes
+ * "round-not-found". A failure with neither is "failed".
  */
 export function errorCode(error: unknown, failure: CliError): string {
+  if (error instanceof CliError && error.code !== undefined) return error.code;
+  if (failure.code !== undefined) return failure.code;
   let name = "";
   if (error instanceof JuryboxError) name = error.name;
   else if (error instanceof CliError) name = error.name;
   if (name === "" || name === "CliError") name = failure.name;
   if (name === "CliError" || name === "JuryboxError") return "failed";
+  return codeOfClassName(name);
+}
+
+/**
+ * Turns an error class name into a code: NotARegistryError becomes
+ * "not-a-registry" and RpcURLError "rpc-url". A run of capitals is one
+ * word, except its last capital when a lower-case letter follows it.
+ */
+export function codeOfClassName(name: string): string {
   return name
     .replace(/Error$/, "")
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z])([A-Z][a-z])/g, "$1-$2")
     .toLowerCase();
 }

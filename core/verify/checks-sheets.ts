@@ -89,13 +89,26 @@ export function checkReveals(
       state === "committed" && !revealed.has(seat) ? seat : -1,
     )
     .filter((seat) => seat >= 0);
+  const label =
+    "Every reveal opens its seat's latest commitment from before scoring closed";
+  const cancelled = record.cancellation !== null && record.result === null;
+  if (cancelled && record.closing === null && replay.reveals.length === 0) {
+    return makeCheck(
+      "reveals-match",
+      label,
+      problems,
+      "no sheet was opened, because the round was cancelled before scoring " +
+        "closed and reveals began",
+    );
+  }
   const missing =
     unrevealed.length === 0
       ? ""
-      : `; not revealed: ${unrevealed.map(seatText).join(", ")}`;
+      : `; not revealed${cancelled ? " before the cancellation" : ""}: ` +
+        unrevealed.map(seatText).join(", ");
   return makeCheck(
     "reveals-match",
-    "Every reveal opens its seat's latest commitment from before scoring closed",
+    label,
     problems,
     `${plural(replay.reveals.length, "reveal")}, each opening its seat's sealed commitment${missing}`,
   );

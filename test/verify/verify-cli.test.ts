@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CHAIN_CHECK_IDS, CHECK_IDS } from "../../core/verify/index.ts";
 import type { CheckId, EvaluationRecord } from "../../core/verify/index.ts";
-import { runCli } from "../cli/run-cli.ts";
+import { PROJECT_ROOT, runCli } from "../cli/run-cli.ts";
 import { startTestChain, type TestChain } from "../cli/test-chain.ts";
 import { readPublishedCases, type PublishedCase } from "./cases.ts";
 
@@ -270,6 +271,17 @@ describe("verify --record compared with a chain", () => {
     expect(run.stdout).toContain(JSON.parse(original).asOf.blockHash);
     expect(run.stdout).not.toContain("on chain, recomputed and confirmed");
     expect(run.stdout).toContain("NOT compared with a chain");
+    // The warning comes before the first check mark, and the summary does
+    // not call the result confirmed.
+    const lines = run.stdout.split("\n");
+    const warning = lines.findIndex((line) => line.startsWith("Warning: "));
+    const firstMark = lines.findIndex((line) => line.startsWith("✓ "));
+    expect(warning).toBeGreaterThan(0);
+    expect(warning).toBeLessThan(firstMark);
+    expect(run.stdout).toContain(
+      `All ${CHECK_IDS.length} checks passed; the record is consistent in ` +
+        "itself, which does not confirm its result on any chain.",
+    );
 
     const json = await runCli(["verify", "--record", file, "--json"]);
     const report: ComparedJson = JSON.parse(json.stdout);
@@ -344,7 +356,7 @@ describe("verify --record compared with a chain", () => {
     expect(run.stdout).toContain(`Compared with the chain at ${chain.rpcUrl}`);
     expect(run.stdout).toMatch(/^✗ .*\[chain-events\]$/m);
     expect(run.stdout).toMatch(
-      /^ {4}- claims: the record has \d+ entries, the chain has \d+$/m,
+      /^ {4}- claims: the chain has a claim of seat \d+ in block \d+ \(tx 0x[0-9a-f]{64}, log \d+\) that the record lacks$/m,
     );
   });
 
@@ -381,6 +393,53 @@ describe("verify --record compared with a chain", () => {
     expect(run.stderr).toContain(
       "runs chain 1337, but the record is of chain 5",
     );
+    const json = await runCli([
+      "verify",
+      "--record",
+      doctored,
+      "--rpc",
+      chain.rpcUrl,
+      "--json",
+    ]);
+    expect(JSON.parse(json.stdout).error.code).toBe("chain-id-mismatch");
+  });
+
+  it("rejects a record of a block the node has not reached", async () => {
+    const doctored = await writeRecord("future-block", (record) => {
+      record.asOf.block = 10_000_000;
+    });
+    const run = await runCli([
+      "verify",
+      "--record",
+      doctored,
+      "--rpc",
+      chain.rpcUrl,
+      "--json",
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("below the record's block 10000000");
+    expect(JSON.parse(run.stdout).error.code).toBe("block-not-reached");
+  });
+
+  it("says a node without the record's registry is not its chain", async () => {
+    const doctored = await writeRecord("no-registry", (record) => {
+      record.registry = "0x00000000000000000000000000000000000000a1";
+    });
+    const run = await runCli([
+      "verify",
+      "--record",
+      doctored,
+      "--rpc",
+      chain.rpcUrl,
+      "--json",
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `The node at ${chain.rpcUrl} has no contract at the record's registry`,
+    );
+    expect(run.stderr).toContain("it is not of the chain 1337 the record");
+    expect(run.stderr).not.toContain("npm start");
+    expect(JSON.parse(run.stdout).error.code).toBe("record-registry-missing");
   });
 
   it("shows a line break in a name as ⏎", async () => {
@@ -431,6 +490,67 @@ describe("verify and export errors", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("is not valid JSON");
     expect(JSON.parse(run.stdout).error.message).toContain("not valid JSON");
+    expect(JSON.parse(run.stdout).error.code).toBe("record-not-json");
+  });
+
+  it("names an empty record file", async () => {
+    const file = join(chain.dir, "empty.json");
+    await writeFile(file, "\n");
+    const run = await runCli(["verify", "--record", file, "--json"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`The record file ${file} is empty.`);
+    expect(JSON.parse(run.stdout).error.code).toBe("record-empty");
+  });
+
+  it("prints Commander's errors as one JSON document with --json", async () => {
+    for (const args of [
+      ["verify", "2", "--bogus", "--json"],
+      ["export", "--json"],
+      ["export", "1", "--json"],
+    ]) {
+      const run = await runCli(args);
+      expect(run.code, args.join(" ")).toBe(1);
+      expect(run.stderr, args.join(" ")).toMatch(/^error: /m);
+      const document = JSON.parse(run.stdout);
+      expect(document.ok).toBe(false);
+      expect(document.error.code).toBe("usage");
+      expect(document.error.message.length).toBeGreaterThan(0);
+    }
+    const help = await runCli(["verify", "--help", "--json"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: jurybox verify");
+  });
+
+  it("prints one JSON document naming the file for export --out --json", async () => {
+    const id = roundIds.get(cases[0].name)!;
+    const file = join(chain.dir, "out-json.csv");
+    const run = await cli(
+      "export",
+      id,
+      "--format",
+      "csv",
+      "--out",
+      file,
+      "--json",
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document).toMatchObject({
+      ok: true,
+      file,
+      format: "csv",
+      roundId: id,
+      chainId: 1337,
+    });
+    expect(document.bytes).toBe((await readFile(file)).length);
+  });
+
+  it("rejects export --format csv --json without --out", async () => {
+    const id = roundIds.get(cases[0].name)!;
+    const run = await cli("export", id, "--format", "csv", "--json");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("--json with --format csv needs --out FILE");
+    expect(JSON.parse(run.stdout).error.code).toBe("csv-needs-out");
   });
 
   it("names an OCDS release given as a record", async () => {
@@ -468,6 +588,25 @@ describe("verify and export errors", () => {
       expect(run.stderr).toContain("is not a Jurybox registry");
       expect(run.stderr).not.toContain("reverted");
     }
+    // A record that names this contract: the user passed no --registry.
+    const psat = cases.find((c) => c.name.includes("psat")) ?? cases[0];
+    const record = JSON.parse(await readFile(await exportRecord(psat.name), "utf8"));
+    record.registry = other;
+    const file = join(chain.dir, "other-contract.record.json");
+    await writeFile(file, JSON.stringify(record));
+    const run = await runCli([
+      "verify",
+      "--record",
+      file,
+      "--rpc",
+      chain.rpcUrl,
+      "--json",
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("is not a Jurybox registry");
+    expect(run.stderr).not.toContain("Leave out --registry");
+    expect(run.stderr).toContain("the record's registry");
+    expect(JSON.parse(run.stdout).error.code).toBe("not-a-registry");
   });
 
   it("says a server that is not a node is not JSON-RPC", async () => {
@@ -533,9 +672,10 @@ describe("verify and export errors", () => {
   });
 
   it("rejects a round id together with --record", async () => {
-    const run = await runCli(["verify", "1", "--record", "x.json"]);
+    const run = await runCli(["verify", "1", "--record", "x.json", "--json"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("Give either a round id or --record");
+    expect(JSON.parse(run.stdout).error.code).toBe("round-id-with-record");
   });
 
   it("rejects an unknown export format", async () => {
@@ -544,3 +684,52 @@ describe("verify and export errors", () => {
     expect(run.stderr).toContain('Invalid --format "xml"');
   });
 });
+
+describe("a closed stdout", () => {
+  it("lets simulate finish its round and exit 0 under head -2", async () => {
+    const published = cases[0];
+    // bash reports each command's exit code of a pipeline in PIPESTATUS.
+    const quoted = [
+      process.execPath,
+      join(PROJECT_ROOT, "cli", "bin.js"),
+      "simulate",
+      published.file,
+      ...chain.args,
+    ]
+      .map((word) => `'${word.replaceAll("'", "'\\''")}'`)
+      .join(" ");
+    const run = await runShell(
+      `${quoted} | head -2; echo "status=\${PIPESTATUS[0]}" >&2`,
+      chain.dir,
+    );
+    expect(run.stderr).not.toContain("EPIPE");
+    expect(run.stderr).toContain("status=0");
+    expect(run.stdout.split("\n").filter(Boolean)).toHaveLength(2);
+    // The round it ran is the newest one, and it reached its result.
+    const ids = [...roundIds.values()].map(Number);
+    const next = String(Math.max(...ids) + 1);
+    const verify = await cli("verify", next, "--json");
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(JSON.parse(verify.stdout).result.winner).toBe(
+      published.json.expected.winner,
+    );
+  });
+});
+
+function runShell(
+  script: string,
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", ["-c", script], {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (text) => (stdout += text));
+    child.stderr.setEncoding("utf8").on("data", (text) => (stderr += text));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
