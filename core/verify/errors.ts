@@ -28,3 +28,12 @@ export class RoundEventsError extends JuryboxError {
 export class ExportError extends JuryboxError {
   override name = "ExportError";
 }
+
+/**
+ * Thrown when the node keeps no state at the block a record is compared
+ * at (a pruned node, or anvil restarted from a saved state) and the
+ * round's view cannot be read from a later block instead.
+ */
+export class StateUnavailableError extends JuryboxError {
+  override name = "StateUnavailableError";
+}

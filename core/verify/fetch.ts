@@ -2,7 +2,7 @@ import { BaseError, ContractFunctionRevertedError, getAddress } from "viem";
 import type { Address, Hex } from "viem";
 import { evaluationRegistryAbi } from "../generated/registry-abi.ts";
 import { buildRecord } from "./build-record.ts";
-import { RoundNotFoundError } from "./errors.ts";
+import { RoundNotFoundError, StateUnavailableError } from "./errors.ts";
 import { readRoundLogs } from "./logs.ts";
 import type { RecordClient, RoundEventLog } from "./logs.ts";
 import type { EvaluationRecord, RecordStatus } from "./record.ts";
@@ -26,6 +26,23 @@ export type FetchRecordOptions = {
   maxBlockRange?: bigint;
   /** Parallel requests for transactions and blocks; default 16. */
   concurrency?: number;
+  /**
+   * When the node cannot answer getRound at `toBlock` (it keeps no state
+   * there), read it at the head instead if the round was finalized or
+   * cancelled at or before `toBlock`: no call changes a final round's
+   * view. Default false, which rethrows the node's error.
+   */
+  finalStatusAtHead?: boolean;
+};
+
+/** What `fetchRoundRecordDetailed` returns. */
+export type FetchedRecord = {
+  record: EvaluationRecord;
+  /**
+   * The block whose state the round's getRound view was read at: the
+   * record's block, or the head when `finalStatusAtHead` applied.
+   */
+  statusBlock: number;
 };
 
 /**
@@ -39,15 +56,56 @@ export async function fetchRoundRecord(
   roundId: bigint,
   options: FetchRecordOptions = {},
 ): Promise<EvaluationRecord> {
+  const fetched = await fetchRoundRecordDetailed(
+    client,
+    registry,
+    roundId,
+    options,
+  );
+  return fetched.record;
+}
+
+/**
+ * `fetchRoundRecord`, which also says at which block's state the round's
+ * view was read. Throws a `StateUnavailableError` when `finalStatusAtHead`
+ * is set, the node cannot answer at `toBlock`, and the round was not final
+ * by then.
+ */
+export async function fetchRoundRecordDetailed(
+  client: RecordClient,
+  registry: Address,
+  roundId: bigint,
+  options: FetchRecordOptions = {},
+): Promise<FetchedRecord> {
   const concurrency = options.concurrency ?? 16;
   const [chainId, head] = await Promise.all([
     client.getChainId(),
     options.toBlock ?? client.getBlockNumber(),
   ]);
-  const [status, headBlock] = await Promise.all([
-    readStatus(client, registry, roundId, head),
+  const [atBlock, headBlock] = await Promise.all([
+    readStatusOrFailure(client, registry, roundId, head),
     client.getBlock({ blockNumber: head }),
   ]);
+  let status: RecordStatus;
+  let statusBlock = head;
+  let atHead = false;
+  if ("status" in atBlock) {
+    status = atBlock.status;
+  } else {
+    if (!options.finalStatusAtHead || options.toBlock === undefined) {
+      throw atBlock.failure;
+    }
+    statusBlock = await client.getBlockNumber();
+    atHead = true;
+    status = await readFinalStatus(
+      client,
+      registry,
+      roundId,
+      head,
+      statusBlock,
+      atBlock.failure,
+    );
+  }
 
   const range = { toBlock: head, maxBlockRange: options.maxBlockRange };
   const fromBlock =
@@ -71,7 +129,8 @@ export async function fetchRoundRecord(
     readTransactions(client, logs, concurrency),
     readTimestamps(client, logs, concurrency),
   ]);
-  return buildRecord({
+  if (atHead) requireFinalEvent(logs, roundId, head);
+  const record = buildRecord({
     chainId,
     registry: getAddress(registry),
     roundId,
@@ -85,6 +144,106 @@ export async function fetchRoundRecord(
     transactions,
     timestamps,
   });
+  return { record, statusBlock: Number(statusBlock) };
+}
+
+/** Phases of a round that no call leaves: finalized and cancelled. */
+const FINAL_PHASES = new Set([3, 4]);
+
+/**
+ * Reads getRound at `headBlock` after the read at `block` failed with
+ * `failure`, and returns it when the round is final there. Whether it was
+ * final by `block` is checked against the events by `requireFinalEvent`.
+ */
+async function readFinalStatus(
+  client: RecordClient,
+  registry: Address,
+  roundId: bigint,
+  block: bigint,
+  headBlock: bigint,
+  failure: unknown,
+): Promise<RecordStatus> {
+  let status: RecordStatus;
+  try {
+    status = await readStatus(client, registry, roundId, headBlock);
+  } catch {
+    // The node cannot answer at its head either: its own error says more.
+    throw failure;
+  }
+  if (!FINAL_PHASES.has(status.phase)) {
+    throw stateUnavailable(
+      roundId,
+      block,
+      "the round is not finalized or cancelled, so its view at the head " +
+        "may differ",
+      failure,
+    );
+  }
+  return status;
+}
+
+/** Throws unless the round's final event is in `logs` (read up to `block`). */
+function requireFinalEvent(
+  logs: readonly RoundEventLog[],
+  roundId: bigint,
+  block: bigint,
+): void {
+  const final = logs.some(
+    (log) =>
+      (log.eventName === "RoundFinalized" ||
+        log.eventName === "RoundCancelled") &&
+      BigInt(log.block) <= block,
+  );
+  if (!final) {
+    throw stateUnavailable(
+      roundId,
+      block,
+      "the round was finalized or cancelled only after that block, so its " +
+        "view at the head may differ",
+      undefined,
+    );
+  }
+}
+
+function stateUnavailable(
+  roundId: bigint,
+  block: bigint,
+  reason: string,
+  cause: unknown,
+): StateUnavailableError {
+  const shown =
+    cause instanceof BaseError
+      ? cause.shortMessage
+      : cause instanceof Error
+        ? cause.message
+        : undefined;
+  return new StateUnavailableError(
+    `The node keeps no state at block ${block}, so round ${roundId}'s ` +
+      `getRound view cannot be read there, and ${reason}.`,
+    {
+      details: shown === undefined ? [] : [`the node answered: ${shown}`],
+      hint:
+        "Compare with an archive node (one that keeps every block's " +
+        "state), or export a fresh record from this node and check that one.",
+      cause,
+    },
+  );
+}
+
+/** Reads getRound at `blockNumber`, returning a failure to read instead of throwing it. */
+async function readStatusOrFailure(
+  client: RecordClient,
+  registry: Address,
+  roundId: bigint,
+  blockNumber: bigint,
+): Promise<{ status: RecordStatus } | { failure: unknown }> {
+  try {
+    return { status: await readStatus(client, registry, roundId, blockNumber) };
+  } catch (error) {
+    // An unknown round is an answer, not a missing state.
+    if (error instanceof RoundNotFoundError) throw error;
+    return { failure: error };
+  }
 }
 
 async function readStatus(

@@ -11,8 +11,8 @@ export type {
   VerifyCheck,
   VerifyReport,
 } from "./verify.ts";
-export { fetchRoundRecord } from "./fetch.ts";
-export type { FetchRecordOptions } from "./fetch.ts";
+export { fetchRoundRecord, fetchRoundRecordDetailed } from "./fetch.ts";
+export type { FetchRecordOptions, FetchedRecord } from "./fetch.ts";
 export {
   ROUND_EVENT_NAMES,
   ROUND_EVENT_TOPICS,
@@ -42,6 +42,7 @@ export {
   RecordFormatError,
   RoundEventsError,
   RoundNotFoundError,
+  StateUnavailableError,
 } from "./errors.ts";
 export {
   SAMPLE_CHAIN_ID,
@@ -55,4 +56,4 @@ export {
   compareRecordWithChain,
   firstDifference,
 } from "./compare.ts";
-export type { ChainCheck, ChainCheckId } from "./compare.ts";
+export type { ChainCheck, ChainCheckId, CompareOptions } from "./compare.ts";
