@@ -14,8 +14,8 @@ import { printError } from "./output/errors.ts";
 
 // A reader that closes the pipe early (`jurybox simulate | head -2`) makes
 // later writes fail with EPIPE. The command still finishes its work, such
-// as the rest of a round's transactions, and exits with its own code; only
-// the output nobody reads is dropped.
+// as the rest of a round's transactions, and exits with its own code. Only
+// the output after the reader closed the pipe is lost.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error: NodeJS.ErrnoException) => {
     // After EPIPE the stream is destroyed, and later writes fail too.

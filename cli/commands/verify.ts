@@ -358,8 +358,8 @@ function renderReport(shown: ShownReport, rpcUrl: string): string {
       `chain ${record.chainId}, ${from}`,
     "",
   ];
-  // The warning comes before the check marks, so that nobody stops reading
-  // at a column of passes.
+  // The warning comes before the check marks, so that a reader sees it
+  // before a column of passes.
   if (alone) lines.push(...uncomparedNotice(record), "");
   lines.push(...checkLines(report.checks));
   if (chainChecks !== null) {

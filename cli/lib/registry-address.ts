@@ -66,8 +66,8 @@ export class RecordRegistryMissingError extends CliError {
 }
 
 /**
- * Where the registry address came from: --registry or the deployment
- * record ("option"), or an evaluation record being compared ("record").
+ * Source of the registry address: --registry or the deployment record
+ * ("option"), or an evaluation record being compared ("record").
  */
 export type RegistrySource = "option" | "record";
 

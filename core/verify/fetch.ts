@@ -167,7 +167,8 @@ async function readFinalStatus(
   try {
     status = await readStatus(client, registry, roundId, headBlock);
   } catch {
-    // The node cannot answer at its head either: its own error says more.
+    // The call fails at the head too, so the node's own error is the more
+    // useful one to report.
     throw failure;
   }
   if (!FINAL_PHASES.has(status.phase)) {
@@ -240,7 +241,7 @@ async function readStatusOrFailure(
   try {
     return { status: await readStatus(client, registry, roundId, blockNumber) };
   } catch (error) {
-    // An unknown round is an answer, not a missing state.
+    // RegistryUnknownRound is a result of the call, not a missing state.
     if (error instanceof RoundNotFoundError) throw error;
     return { failure: error };
   }
