@@ -130,6 +130,21 @@ describe("verify on a cancelled round", () => {
       `${CHECK_IDS.length - RESULT_CHECKS.length} of ${CHECK_IDS.length} checks passed; ` +
         "finalized, lottery-seed, tally do not apply because the round was cancelled.",
     );
+    // The reason ends with a full stop of its own.
+    expect(run.stdout).toContain(`: ${REASON}\n`);
+    expect(run.stdout).not.toContain(`${REASON}.`);
+  });
+
+  it("says no sheet was opened before the cancellation", async () => {
+    const report: VerifyJson = JSON.parse(
+      (await cli("verify", roundId, "--json")).stdout,
+    );
+    const reveals = report.checks.find((c) => c.id === "reveals-match")!;
+    expect(reveals.detail).toBe(
+      "no sheet was opened, because the round was cancelled before scoring " +
+        "closed and reveals began",
+    );
+    expect(reveals.detail).not.toContain("not revealed");
   });
 
   it("agrees from the exported record", async () => {

@@ -355,6 +355,10 @@ describe("verify --record compared with a chain", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`Compared with the chain at ${chain.rpcUrl}`);
     expect(run.stdout).toMatch(/^✗ .*\[chain-events\]$/m);
+    expect(run.stdout).toContain(
+      "The result in the record, NOT confirmed by the chain:",
+    );
+    expect(run.stdout).not.toContain("The result on chain");
     expect(run.stdout).toMatch(
       /^ {4}- claims: the chain has a claim of seat \d+ in block \d+ \(tx 0x[0-9a-f]{64}, log \d+\) that the record lacks$/m,
     );
