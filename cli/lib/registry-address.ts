@@ -125,12 +125,7 @@ async function requireRegistry(
     });
   } catch (error) {
     if (isCallFailure(error)) {
-      throw new NotARegistryError(
-        registry,
-        connection.chainId,
-        error,
-        source,
-      );
+      throw new NotARegistryError(registry, connection.chainId, error, source);
     }
     throw error;
   }

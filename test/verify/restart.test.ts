@@ -44,8 +44,7 @@ const args = () => [
   "--admin-key-file",
   join(dataDir, "keys", "admin.json"),
 ];
-const cli = (...words: string[]) =>
-  runCli([...words, ...args()], { cwd: dir });
+const cli = (...words: string[]) => runCli([...words, ...args()], { cwd: dir });
 
 async function exportTo(id: string, name: string): Promise<string> {
   const file = join(dir, name);
@@ -64,7 +63,12 @@ beforeAll(async () => {
     startChain({ dataDir, port, blockTime: 0, logger: quiet });
   chain = await start();
   const deploymentId = `restart-test-${randomBytes(4).toString("hex")}`;
-  deploymentFolder = join(PROJECT_ROOT, "ignition", "deployments", deploymentId);
+  deploymentFolder = join(
+    PROJECT_ROOT,
+    "ignition",
+    "deployments",
+    deploymentId,
+  );
   ({ registry } = await ensureDeployed({
     chain,
     dataDir,
@@ -96,7 +100,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await chain?.stop();
-  if (deploymentFolder) await rm(deploymentFolder, { recursive: true, force: true });
+  if (deploymentFolder)
+    await rm(deploymentFolder, { recursive: true, force: true });
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -594,7 +594,9 @@ describe("verify and export errors", () => {
     }
     // A record that names this contract: the user passed no --registry.
     const psat = cases.find((c) => c.name.includes("psat")) ?? cases[0];
-    const record = JSON.parse(await readFile(await exportRecord(psat.name), "utf8"));
+    const record = JSON.parse(
+      await readFile(await exportRecord(psat.name), "utf8"),
+    );
     record.registry = other;
     const file = join(chain.dir, "other-contract.record.json");
     await writeFile(file, JSON.stringify(record));
