@@ -83,7 +83,9 @@ export function cancelledCheck(
     label,
     outcome: "cancelled",
     ok: true,
-    detail: `${describeCancellation(cancellation)}, so ${consequence}`,
+    // The reason comes last because it is free text that may end with a
+    // full stop of its own.
+    detail: `${consequence} because ${describeCancellation(cancellation)}`,
     problems: [],
   };
 }

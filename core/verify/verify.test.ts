@@ -248,6 +248,16 @@ describe("verifyRecord on a cancelled round", () => {
     }
   });
 
+  it("ends the detail with the reason", async () => {
+    const ending = "입찰 공고 정정으로 재공고합니다.";
+    const record = await sampleRecord(psat, { cancelReason: ending });
+    const report = await verifyRecord(record);
+    for (const id of resultChecks) {
+      const check = report.checks.find((entry) => entry.id === id)!;
+      expect(check.detail.endsWith(`: ${ending}`), check.detail).toBe(true);
+    }
+  });
+
   it("still checks the commit signatures", async () => {
     const record = await sampleRecord(psat, { cancelReason: reason });
     record.commits[1].signature = null;
