@@ -15,6 +15,12 @@ import {
 import { drillCase, isoSeconds, openDrillRound } from "./support/rounds.ts";
 
 const HOUR = 3600n;
+/**
+ * Seconds added past each deadline, so that the next block is clearly
+ * after it even when the chain's clock and this process's clock differ by
+ * a second or two.
+ */
+const MARGIN = 60n;
 
 export const rejectionsDrill: Drill = {
   id: "rejections",
@@ -58,10 +64,10 @@ export const rejectionsDrill: Drill = {
     await finishedRound(bench, finished);
     await cancelledRound(bench, cancelled);
     const scored = await scoringPhase(bench, main, scoringDeadline);
-    await increaseTime(bench, HOUR);
+    await increaseTime(bench, HOUR + MARGIN);
     await afterScoringDeadline(bench, main, scoringDeadline);
     await revealingPhase(bench, main, scored, revealDeadline);
-    await increaseTime(bench, HOUR);
+    await increaseTime(bench, HOUR + MARGIN);
     await afterRevealDeadline(bench, main, scored, revealDeadline);
     await chain.stop();
 
