@@ -37,7 +37,7 @@ import { VerifyPanel } from "./VerifyPanel.tsx";
 addStrings(resultsStrings);
 
 /** Milliseconds between reads of the round; also how soon a source switch shows. */
-const POLL_MS = 2_000;
+const POLL_MS = 1_000;
 
 /**
  * Reads the round every POLL_MS while mounted, from the indexer or the

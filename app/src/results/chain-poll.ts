@@ -8,6 +8,13 @@ import { nextStale, overdueStale, type StaleState } from "./StaleNotice.tsx";
 /** Poll intervals a read may stay pending before the page counts as not updating. */
 const OVERDUE_INTERVALS = 3;
 
+/**
+ * Shortest wait, in milliseconds, before a pending read counts as
+ * overdue. It is above the 4 s that a read gives the indexer before it
+ * reads the chain instead, so that switch alone does not mark the page.
+ */
+const MIN_OVERDUE_MS = 6_000;
+
 /** Options of useChainPoll. */
 export interface ChainPollOptions<T> {
   client: PublicClient;
@@ -32,7 +39,7 @@ export interface ChainPollOptions<T> {
  * id matches the link's and the link's registry address contains a
  * registry. A failed read keeps the last value and sets `stale` until a
  * read succeeds again. A read still pending after OVERDUE_INTERVALS
- * intervals sets `stale` too. `wrongChain` is the server's chain id when
+ * intervals (MIN_OVERDUE_MS at least) sets `stale` too. `wrongChain` is the server's chain id when
  * it differs, and `registryProblem` is what the registry address contains
  * instead of a registry. In both cases nothing else is read.
  */
@@ -61,16 +68,17 @@ export function useChainPoll<T>(options: ChainPollOptions<T>): {
     let lastSuccess: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const overdueMs = Math.max(OVERDUE_INTERVALS * intervalMs, MIN_OVERDUE_MS);
     const markOverdue = () => {
       if (stopped) return;
-      const seconds = (OVERDUE_INTERVALS * intervalMs) / 1000;
+      const seconds = overdueMs / 1000;
       setStale((previous) => overdueStale(previous, seconds, lastSuccess));
     };
     const poll = async () => {
       // A request to a hung node waits for the client's timeout (10 s, one
       // retry), far longer than the interval, so the watchdog marks the
       // page as not updating before that request fails.
-      watchdog = setTimeout(markOverdue, OVERDUE_INTERVALS * intervalMs);
+      watchdog = setTimeout(markOverdue, overdueMs);
       try {
         if (!chainChecked) {
           const actual = await client.getChainId();
