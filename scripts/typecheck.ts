@@ -3,9 +3,24 @@
 // test runner runs it as a suite, because vitest and Node strip types
 // without checking them.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+// The contract tests import the typechain types that `hardhat compile`
+// writes, so a fresh clone needs one compile before the root project
+// can be checked.
+if (!existsSync(join(PROJECT_ROOT, "types", "ethers-contracts", "index.ts"))) {
+  const compile = spawnSync("npx", ["hardhat", "compile", "--quiet"], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+  });
+  if (compile.status !== 0) {
+    console.log(`failed: hardhat compile\n${compile.stdout}${compile.stderr}`);
+  }
+}
 
 /** tsconfig folders: the root covers core/, cli/, bench/ and test/. */
 const PROJECTS = [".", "app", "subgraph"];
