@@ -9,6 +9,7 @@ import {
   type CaseFile,
   type FormattedResult,
 } from "../../core/index.ts";
+import { plural } from "../../core/verify/check.ts";
 import { createRound, type RegistrySession } from "./create-round.ts";
 import { CliError } from "./errors.ts";
 import { readRoundStatus } from "./read-status.ts";
@@ -68,7 +69,9 @@ export async function simulateRound(
       { hint: "Check that minEvaluators is at most the number of seats." },
     );
   }
-  onProgress(`Committed ${seats.length} sealed sheets; scoring closed`);
+  onProgress(
+    `Committed ${plural(seats.length, "sealed sheet")}; scoring closed`,
+  );
 
   await inTwoSteps(seats, ({ seat, device }) =>
     revealSheet(session, roundId, seat, device, sealed[seat]),
@@ -94,7 +97,7 @@ async function readFinalResult(
     );
   }
   onProgress(
-    `Revealed ${status.counts.revealed} sheets; the last reveal finalised ` +
+    `Revealed ${plural(status.counts.revealed, "sheet")}; the last reveal finalised ` +
       `the round in block ${status.result.blockNumber}`,
   );
 
