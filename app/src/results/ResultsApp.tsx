@@ -13,7 +13,7 @@ import { MessageScreen, Screen } from "../ui/Screen.tsx";
 import { resultsStrings } from "./strings.ts";
 import "./results.css";
 import { useChainPoll } from "./chain-poll.ts";
-import { ChainMismatch } from "./ChainMismatch.tsx";
+import { linkProblemScreen } from "./link-problem.tsx";
 import { Downloads } from "./Downloads.tsx";
 import {
   describeReadFailure,
@@ -23,7 +23,6 @@ import {
 } from "./read-failure.tsx";
 import { readRecord, type EvaluationRecord } from "./record.ts";
 import { RoundViewReader, type RoundView } from "./round-view.ts";
-import { RegistryMissing } from "./RegistryMissing.tsx";
 import { SeatScores } from "./SeatScores.tsx";
 import { SourceNote } from "./SourceNote.tsx";
 import {
@@ -122,24 +121,13 @@ function RoundPage({
     roundId,
   );
 
-  if (wrongChain !== undefined) {
-    return (
-      <ChainMismatch
-        expected={chainId}
-        actual={wrongChain}
-        registry={registry}
-      />
-    );
-  }
-  if (registryProblem) {
-    return (
-      <RegistryMissing
-        chainId={chainId}
-        registry={registry}
-        problem={registryProblem}
-      />
-    );
-  }
+  const problem = linkProblemScreen(
+    chainId,
+    registry,
+    wrongChain,
+    registryProblem,
+  );
+  if (problem) return problem;
   if (missing) {
     return (
       <MessageScreen

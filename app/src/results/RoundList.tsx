@@ -6,11 +6,10 @@ import { createChainClient } from "../chain/client.ts";
 import { addStrings } from "../i18n/index.ts";
 import { resultsHash } from "../lib/route.ts";
 import { Screen } from "../ui/Screen.tsx";
-import { ChainMismatch } from "./ChainMismatch.tsx";
 import { findIndexer, type IndexerEndpoint } from "./indexer.ts";
 import { useChainPoll } from "./chain-poll.ts";
+import { linkProblemScreen } from "./link-problem.tsx";
 import { FailureMessage } from "./read-failure.tsx";
-import { RegistryMissing } from "./RegistryMissing.tsx";
 import {
   PHASE_CANCELLED,
   PHASE_FINALIZED,
@@ -86,24 +85,13 @@ function RoundListPage({
   const link = (round: RoundListEntry) =>
     resultsHash({ chainId, registry, roundId: round.roundId });
 
-  if (wrongChain !== undefined) {
-    return (
-      <ChainMismatch
-        expected={chainId}
-        actual={wrongChain}
-        registry={registry}
-      />
-    );
-  }
-  if (registryProblem) {
-    return (
-      <RegistryMissing
-        chainId={chainId}
-        registry={registry}
-        problem={registryProblem}
-      />
-    );
-  }
+  const problem = linkProblemScreen(
+    chainId,
+    registry,
+    wrongChain,
+    registryProblem,
+  );
+  if (problem) return problem;
   return (
     <Screen title={t("rounds.title")} className="results">
       {!list && stale?.failure && (
