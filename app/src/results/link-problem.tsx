@@ -8,7 +8,7 @@ import type { RegistryCheck } from "./registry-check.ts";
 /**
  * Returns the page shown instead of a round or a round list when the
  * server runs another chain than the link names, or when the link's
- * address holds no registry; returns null when the link is fine.
+ * address contains no registry. Returns null when the link is fine.
  */
 export function linkProblemScreen(
   chainId: number,
