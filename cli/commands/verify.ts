@@ -114,8 +114,8 @@ async function runVerify(id: string | undefined, command: Command) {
       result,
     });
   } else {
-    const shown = { record, report, chainChecks, ok, result, source };
-    process.stdout.write(renderReport(shown, options.rpc) + "\n");
+    const outcome = { record, report, chainChecks, ok, result, source };
+    process.stdout.write(renderReport(outcome, options.rpc) + "\n");
   }
   if (!ok) process.exitCode = 1;
 }
@@ -156,7 +156,7 @@ async function compareWithChain(
   await requireBlock(connection, record.asOf.block);
   const session = await resolveRegistry(connection, record.registry, "record");
   // A node without the state of the record's block (a pruned node, or the
-  // embedded anvil after a restart) still answers for a final round.
+  // embedded anvil after a restart) can still be compared for a final round.
   const onChain = await fetchRoundRecordDetailed(
     connection.client,
     session.registry,
@@ -283,8 +283,8 @@ function verifiedResult(record: EvaluationRecord): FormattedResult | null {
 
 /**
  * Returns the line that counts the passed, failed and cancelled checks.
- * With `alone` (a record not compared with a chain) a pass says that the
- * record is consistent, not that its result is confirmed.
+ * With `alone` (a record not compared with a chain) a pass states that
+ * the record is consistent, not that its result is confirmed.
  */
 function summaryLine(
   checks: readonly (VerifyCheck | ChainCheck)[],
@@ -346,8 +346,8 @@ function checkLines(checks: readonly (VerifyCheck | ChainCheck)[]): string[] {
   return lines;
 }
 
-function renderReport(shown: ShownReport, rpcUrl: string): string {
-  const { record, report, chainChecks, ok, result, source } = shown;
+function renderReport(outcome: ShownReport, rpcUrl: string): string {
+  const { record, report, chainChecks, ok, result, source } = outcome;
   const from =
     source === "rpc"
       ? `as of block ${record.asOf.block}`
@@ -377,7 +377,7 @@ function renderReport(shown: ShownReport, rpcUrl: string): string {
     lines.push(sentence(describeCancellation(report.cancelled)));
   }
   if (result !== null)
-    lines.push("", resultHeading(shown), renderResult(result));
+    lines.push("", resultHeading(outcome), renderResult(result));
   return lines.join("\n");
 }
 
@@ -394,8 +394,8 @@ function uncomparedNotice(record: EvaluationRecord): string[] {
   ];
 }
 
-function resultHeading(shown: ShownReport): string {
-  const { ok, source, chainChecks } = shown;
+function resultHeading(outcome: ShownReport): string {
+  const { ok, source, chainChecks } = outcome;
   if (source === "record" && chainChecks === null) {
     return ok
       ? "The result in the record, recomputed (NOT compared with a chain):"

@@ -27,7 +27,7 @@ export type FetchRecordOptions = {
   /** Parallel requests for transactions and blocks; default 16. */
   concurrency?: number;
   /**
-   * When the node cannot answer getRound at `toBlock` (it keeps no state
+   * When the node cannot run getRound at `toBlock` (it keeps no state
    * there), read it at the head instead if the round was finalized or
    * cancelled at or before `toBlock`: no call changes a final round's
    * view. Default false, which rethrows the node's error.
@@ -35,7 +35,7 @@ export type FetchRecordOptions = {
   finalStatusAtHead?: boolean;
 };
 
-/** What `fetchRoundRecordDetailed` returns. */
+/** The result of `fetchRoundRecordDetailed`. */
 export type FetchedRecord = {
   record: EvaluationRecord;
   /**
@@ -66,10 +66,10 @@ export async function fetchRoundRecord(
 }
 
 /**
- * `fetchRoundRecord`, which also says at which block's state the round's
- * view was read. Throws a `StateUnavailableError` when `finalStatusAtHead`
- * is set, the node cannot answer at `toBlock`, and the round was not final
- * by then.
+ * Reads a round's record like `fetchRoundRecord`, and also returns the
+ * block whose state the round's view was read at. Throws a
+ * `StateUnavailableError` when `finalStatusAtHead` is set, the node cannot
+ * run the call at `toBlock`, and the round was not final by then.
  */
 export async function fetchRoundRecordDetailed(
   client: RecordClient,
@@ -212,17 +212,15 @@ function stateUnavailable(
   reason: string,
   cause: unknown,
 ): StateUnavailableError {
-  const shown =
-    cause instanceof BaseError
-      ? cause.shortMessage
-      : cause instanceof Error
-        ? cause.message
-        : undefined;
+  let nodeMessage: string | undefined;
+  if (cause instanceof BaseError) nodeMessage = cause.shortMessage;
+  else if (cause instanceof Error) nodeMessage = cause.message;
   return new StateUnavailableError(
     `The node keeps no state at block ${block}, so round ${roundId}'s ` +
       `getRound view cannot be read there, and ${reason}.`,
     {
-      details: shown === undefined ? [] : [`the node answered: ${shown}`],
+      details:
+        nodeMessage === undefined ? [] : [`the node's error: ${nodeMessage}`],
       hint:
         "Compare with an archive node (one that keeps every block's " +
         "state), or export a fresh record from this node and check that one.",
