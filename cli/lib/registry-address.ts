@@ -1,15 +1,8 @@
 import { join } from "node:path";
 
-import {
-  BaseError,
-  ContractFunctionRevertedError,
-  ContractFunctionZeroDataError,
-  getAddress,
-  isAddress,
-  type Address,
-} from "viem";
+import { getAddress, isAddress, type Address } from "viem";
 
-import { evaluationRegistryAbi } from "../../core/generated/registry-abi.ts";
+import { checkRegistry } from "../../core/registry-check.ts";
 
 import type { ChainConnection } from "./chain-client.ts";
 import type { RegistrySession } from "./create-round.ts";
@@ -27,7 +20,6 @@ export class NotARegistryError extends CliError {
   constructor(
     address: string,
     chainId: number,
-    cause?: unknown,
     source: RegistrySource = "option",
   ) {
     super(
@@ -43,7 +35,6 @@ export class NotARegistryError extends CliError {
               "chain (`npm start` prints its address on the `registry` " +
               "line, and core/generated/deployments.json lists it by chain " +
               "id), or pass that address.",
-        cause,
       },
     );
   }
@@ -96,47 +87,19 @@ export async function resolveRegistry(
     registry = deployed.registry;
   }
 
-  const code = await connection.client.getCode({ address: registry });
-  if (!code || code === "0x") {
-    if (source === "record") {
-      throw new RecordRegistryMissingError(
-        registry,
-        connection.chainId,
-        connection.rpcUrl,
-      );
-    }
+  const kind = await checkRegistry(connection.client, registry);
+  if (kind === "noContract" && source === "record") {
+    throw new RecordRegistryMissingError(
+      registry,
+      connection.chainId,
+      connection.rpcUrl,
+    );
+  }
+  if (kind === "noContract") {
     throw new RegistryCodeMissingError(registry, connection.chainId);
   }
-  await requireRegistry(connection, registry, source);
-  return { connection, registry };
-}
-
-/** Calls the registry's TALLY_VERSION() to tell it from other contracts. */
-async function requireRegistry(
-  connection: ChainConnection,
-  registry: Address,
-  source: RegistrySource,
-): Promise<void> {
-  try {
-    await connection.client.readContract({
-      address: registry,
-      abi: evaluationRegistryAbi,
-      functionName: "TALLY_VERSION",
-    });
-  } catch (error) {
-    if (isCallFailure(error)) {
-      throw new NotARegistryError(registry, connection.chainId, error, source);
-    }
-    throw error;
+  if (kind === "notRegistry") {
+    throw new NotARegistryError(registry, connection.chainId, source);
   }
-}
-
-function isCallFailure(error: unknown): boolean {
-  if (!(error instanceof BaseError)) return false;
-  const failure = error.walk(
-    (inner) =>
-      inner instanceof ContractFunctionRevertedError ||
-      inner instanceof ContractFunctionZeroDataError,
-  );
-  return failure !== null && failure !== undefined;
+  return { connection, registry };
 }

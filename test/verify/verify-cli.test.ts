@@ -592,7 +592,16 @@ describe("verify and export errors", () => {
       expect(run.stderr).toContain("is not a Jurybox registry");
       expect(run.stderr).not.toContain("reverted");
     }
-    // A record that names this contract: the user passed no --registry.
+  });
+
+  it("names a record's registry that is another contract", async () => {
+    const other = "0x00000000000000000000000000000000000be5e1";
+    // PUSH1 0 PUSH1 0 REVERT: code that reverts every call.
+    await chain.client.request({
+      method: "anvil_setCode" as never,
+      params: [other, "0x60006000fd"] as never,
+    });
+    // The user passes no --registry, so the hint must not mention one.
     const psat = cases.find((c) => c.name.includes("psat")) ?? cases[0];
     const record = JSON.parse(
       await readFile(await exportRecord(psat.name), "utf8"),
