@@ -41,7 +41,7 @@ export async function checkRegistry(
 
 /**
  * Returns true when a contract call reverted, returned no data, or
- * returned data that does not decode as the ABI says. The last case has
+ * returned data that does not decode with the ABI. The last case has
  * no CallExecutionError inside, because the call itself succeeded.
  */
 export function isCallRejected(error: unknown): boolean {
